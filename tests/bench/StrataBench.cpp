@@ -1,0 +1,98 @@
+// strata_bench <figure>: prints "<figure> ours_ms=<x> <baseline>_ms=<y> ratio=<x/y>",
+// each figure next to a baseline measured in the same run. Not part of the test suite.
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QMainWindow>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+
+namespace {
+
+// The baseline: an empty QMainWindow of the same size, reporting its first paint.
+int bareWindow(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QMainWindow window;
+    window.resize(1200, 760);
+    struct Probe : QObject {
+        bool eventFilter(QObject *o, QEvent *e) override
+        {
+            if (e->type() == QEvent::Paint) {
+                std::printf("first-paint\n");
+                std::fflush(stdout);
+                QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+            }
+            return QObject::eventFilter(o, e);
+        }
+    } probe;
+    window.installEventFilter(&probe);
+    window.show();
+    return app.exec();
+}
+
+// Milliseconds from starting `program` to its "first-paint" line.
+double timeToFirstPaint(const QString &program, const QStringList &args, const QString &configHome)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("STRATA_BENCH_FIRST_PAINT"), QStringLiteral("1"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome);  // no last connection to restore
+    if (!env.contains(QStringLiteral("DISPLAY")) && !env.contains(QStringLiteral("QT_QPA_PLATFORM")))
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    process.setProcessEnvironment(env);
+    QElapsedTimer timer;
+    timer.start();
+    process.start(program, args);
+    while (process.waitForReadyRead(30000)) {
+        if (process.readAllStandardOutput().contains("first-paint")) {
+            const double ms = timer.nsecsElapsed() / 1e6;
+            process.waitForFinished(10000);
+            return ms;
+        }
+    }
+    std::fprintf(stderr, "%s never painted: %s\n", qPrintable(program),
+                 process.readAllStandardError().constData());
+    return -1;
+}
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.at(values.size() / 2);
+}
+
+int startup(const QString &self)
+{
+    QTemporaryDir config;
+    QList<double> ours;
+    QList<double> bare;
+    for (int i = 0; i < 10; ++i) {  // interleaved, so both see the same machine load
+        ours.append(timeToFirstPaint(QStringLiteral(STRATA_BINARY), {}, config.path()));
+        bare.append(timeToFirstPaint(self, {QStringLiteral("bare-window")}, config.path()));
+    }
+    if (ours.contains(-1) || bare.contains(-1))
+        return 1;
+    const double x = median(ours);
+    const double y = median(bare);
+    std::printf("startup ours_ms=%.1f bare_qt_ms=%.1f ratio=%.2f\n", x, y, x / y);
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (argc > 1 && std::strcmp(argv[1], "bare-window") == 0)
+        return bareWindow(argc, argv);
+    if (argc > 1 && std::strcmp(argv[1], "startup") == 0) {
+        QCoreApplication app(argc, argv);
+        return startup(QCoreApplication::applicationFilePath());
+    }
+    std::fprintf(stderr, "usage: strata_bench startup\n");
+    return 2;
+}
