@@ -1,0 +1,124 @@
+#include "Connection.h"
+
+#include "DbWorker.h"
+
+namespace strata {
+
+namespace {
+
+void registerTypes()
+{
+    static const bool once = [] {
+        qRegisterMetaType<strata::RequestId>("strata::RequestId");
+        qRegisterMetaType<strata::PgError>();
+        qRegisterMetaType<strata::QueryResult>();
+        qRegisterMetaType<strata::ServerInfo>();
+        return true;
+    }();
+    Q_UNUSED(once);
+}
+
+} // namespace
+
+Connection::Connection(ConnectionSpec spec, QObject *parent)
+    : QObject(parent)
+    , m_spec(std::move(spec))
+{
+    registerTypes();
+    m_worker = new DbWorker;
+    m_worker->moveToThread(&m_thread);
+    m_thread.setObjectName(QStringLiteral("strata-db"));
+
+    connect(m_worker, &DbWorker::opened, this, [this](const ServerInfo &info) {
+        m_serverInfo = info;
+        setState(State::Open);
+        emit opened(info);
+    });
+    connect(m_worker, &DbWorker::openFailed, this, [this](const PgError &error) {
+        setState(State::Closed);
+        emit openFailed(error);
+    });
+    connect(m_worker, &DbWorker::finished, this, &Connection::finished);
+    connect(m_worker, &DbWorker::failed, this, &Connection::failed);
+    connect(m_worker, &DbWorker::lost, this, [this](const PgError &error) {
+        setState(State::Lost);
+        emit lost(error);
+    });
+    m_thread.start();
+}
+
+Connection::~Connection()
+{
+    // Skip what is queued, stop what runs, close on the worker's own thread (its socket
+    // notifier belongs there), then let the thread end after that.
+    m_worker->setClosing(true);
+    m_worker->cancel();
+    DbWorker *worker = m_worker;
+    QThread *thread = &m_thread;
+    QMetaObject::invokeMethod(m_worker, [worker, thread] {
+        worker->close();
+        thread->quit();
+    }, Qt::QueuedConnection);
+    m_thread.wait();
+    delete m_worker;
+}
+
+void Connection::setPassword(const QString &password)
+{
+    m_password = password;
+}
+
+void Connection::open()
+{
+    setState(State::Connecting);
+    ConnectionSpec spec = m_spec;
+    if (!m_password.isEmpty())
+        spec.setValue(QStringLiteral("password"), m_password);
+    const DbWorker::Params params = spec.libpqParams();
+    m_worker->setClosing(false);
+    DbWorker *worker = m_worker;
+    QMetaObject::invokeMethod(m_worker, [worker, params] { worker->open(params); },
+                              Qt::QueuedConnection);
+}
+
+void Connection::reconnect()
+{
+    open();  // DbWorker::open drops the old session first
+}
+
+void Connection::close()
+{
+    m_worker->cancel();
+    DbWorker *worker = m_worker;
+    QMetaObject::invokeMethod(m_worker, [worker] { worker->close(); }, Qt::QueuedConnection);
+    setState(State::Closed);
+}
+
+RequestId Connection::submit(const Query &query)
+{
+    const RequestId id = m_nextId++;
+    DbWorker *worker = m_worker;
+    QMetaObject::invokeMethod(m_worker, [worker, id, query] { worker->execute(id, query); },
+                              Qt::QueuedConnection);
+    return id;
+}
+
+RequestId Connection::submit(const QString &sql, const QStringList &params)
+{
+    return submit(Query{sql, params});
+}
+
+void Connection::cancel()
+{
+    m_worker->cancel();
+}
+
+void Connection::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+} // namespace strata

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "ConnectionSpec.h"
+#include "PgError.h"
+#include "QueryResult.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QThread>
+
+namespace strata {
+
+class DbWorker;
+
+using RequestId = quint64;
+
+// What the server told us about itself once connected.
+struct ServerInfo {
+    QString version;         // "15.18"
+    int versionNumber = 0;   // 150018
+    QString user;
+    QString database;
+    QString host;            // host name or socket directory
+    QString port;
+    int backendPid = 0;
+};
+
+// One database session for the GUI thread: a PGconn on a thread of its own (DbWorker).
+// Every call returns at once; results, errors and state changes arrive as queued signals.
+class Connection : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State { Closed, Connecting, Open, Lost };
+    Q_ENUM(State)
+
+    explicit Connection(ConnectionSpec spec, QObject *parent = nullptr);
+    ~Connection() override;
+
+    const ConnectionSpec &spec() const { return m_spec; }
+    void setPassword(const QString &password);  // used by the next open()/reconnect()
+    State state() const { return m_state; }
+    bool isOpen() const { return m_state == State::Open; }
+    const ServerInfo &serverInfo() const { return m_serverInfo; }
+
+    void open();       // -> opened() or openFailed()
+    void reconnect();  // drops the old session (if any) and opens a new one
+    void close();
+
+    // Queued in order; one runs at a time. -> finished(id, …) or failed(id, …).
+    RequestId submit(const Query &query);
+    RequestId submit(const QString &sql, const QStringList &params = {});
+    // Cancels the statement running now (PQcancel); queued ones still run.
+    void cancel();
+
+signals:
+    void opened(const strata::ServerInfo &info);
+    void openFailed(const strata::PgError &error);
+    void finished(strata::RequestId id, const strata::QueryResult &result);
+    void failed(strata::RequestId id, const strata::PgError &error);
+    // The server went away; queries fail until reconnect().
+    void lost(const strata::PgError &error);
+    void stateChanged(strata::Connection::State state);
+
+private:
+    void setState(State state);
+
+    ConnectionSpec m_spec;
+    QString m_password;
+    QThread m_thread;
+    DbWorker *m_worker = nullptr;  // lives on m_thread
+    State m_state = State::Closed;
+    ServerInfo m_serverInfo;
+    RequestId m_nextId = 1;
+};
+
+} // namespace strata
+
+Q_DECLARE_METATYPE(strata::ServerInfo)

@@ -1,0 +1,251 @@
+#include "DbWorker.h"
+
+#include "Tr.h"
+
+#include <QMutexLocker>
+#include <QSocketNotifier>
+
+#include <libpq-fe.h>
+
+#include <vector>
+
+namespace strata {
+
+namespace {
+
+QString fromUtf8(const char *text)
+{
+    return text ? QString::fromUtf8(text).trimmed() : QString();
+}
+
+// libpq prefixes connection failures with 'connection to server at "…" failed: FATAL:  …';
+// keep the server's sentence, which is what a user can act on.
+QString connectionMessage(pg_conn *conn)
+{
+    QString text = fromUtf8(PQerrorMessage(conn));
+    const qsizetype fatal = text.lastIndexOf(QLatin1String("FATAL:"));
+    if (fatal >= 0)
+        text = text.mid(fatal + 6).trimmed();
+    return text;
+}
+
+PgError errorFromResult(const PGresult *result)
+{
+    PgError error;
+    error.kind = PgError::Kind::Server;
+    error.sqlState = fromUtf8(PQresultErrorField(result, PG_DIAG_SQLSTATE));
+    error.message = fromUtf8(PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY));
+    error.detail = fromUtf8(PQresultErrorField(result, PG_DIAG_MESSAGE_DETAIL));
+    error.hint = fromUtf8(PQresultErrorField(result, PG_DIAG_MESSAGE_HINT));
+    error.context = fromUtf8(PQresultErrorField(result, PG_DIAG_CONTEXT));
+    error.position = QByteArray(PQresultErrorField(result, PG_DIAG_STATEMENT_POSITION)).toInt();
+    if (error.message.isEmpty())
+        error.message = fromUtf8(PQresultErrorMessage(result));
+    if (error.sqlState == QLatin1String("57014"))
+        error.kind = PgError::Kind::Cancelled;
+    return error;
+}
+
+QueryResult resultFrom(const PGresult *result)
+{
+    const int columns = PQnfields(result);
+    QStringList names;
+    QList<quint32> types;
+    names.reserve(columns);
+    types.reserve(columns);
+    for (int c = 0; c < columns; ++c) {
+        names.append(QString::fromUtf8(PQfname(result, c)));
+        types.append(PQftype(result, c));
+    }
+    QueryResult out(names, types);
+    const int rows = PQntuples(result);
+    QStringList cells;
+    for (int r = 0; r < rows; ++r) {
+        cells.clear();
+        for (int c = 0; c < columns; ++c) {
+            if (PQgetisnull(result, r, c))
+                cells.append(QString());
+            else  // fromUtf8 of "" is empty but not null, so NULL and '' stay distinct
+                cells.append(QString::fromUtf8(PQgetvalue(result, r, c), PQgetlength(result, r, c)));
+        }
+        out.appendRow(cells);
+    }
+    const QByteArray affected = PQcmdTuples(const_cast<PGresult *>(result));
+    out.setCommandStatus(QString::fromUtf8(PQcmdStatus(const_cast<PGresult *>(result))),
+                         affected.isEmpty() ? -1 : affected.toLongLong());
+    return out;
+}
+
+void ignoreNotice(void *, const char *) {}
+
+} // namespace
+
+DbWorker::DbWorker() = default;
+
+DbWorker::~DbWorker()
+{
+    closeConnection();
+}
+
+void DbWorker::open(const Params &params)
+{
+    closeConnection();
+    std::vector<const char *> keys;
+    std::vector<const char *> values;
+    for (const auto &[key, value] : params) {
+        keys.push_back(key.constData());
+        values.push_back(value.constData());
+    }
+    keys.push_back(nullptr);
+    values.push_back(nullptr);
+
+    pg_conn *conn = PQconnectdbParams(keys.data(), values.data(), 0);
+    if (!conn || PQstatus(conn) != CONNECTION_OK) {
+        PgError error;
+        error.kind = PgError::Kind::ConnectFailed;
+        error.message = conn ? connectionMessage(conn) : Tr::tr("Out of memory while connecting.");
+        error.needsPassword = conn && PQconnectionNeedsPassword(conn);
+        if (conn)
+            PQfinish(conn);
+        emit openFailed(error);
+        return;
+    }
+    PQsetNoticeProcessor(conn, ignoreNotice, nullptr);
+    m_conn = conn;
+    {
+        QMutexLocker lock(&m_cancelMutex);
+        m_cancel = PQgetCancel(m_conn);
+    }
+    ServerInfo info;
+    info.version = QString::fromUtf8(PQparameterStatus(m_conn, "server_version"));
+    info.versionNumber = PQserverVersion(m_conn);
+    info.user = QString::fromUtf8(PQuser(m_conn));
+    info.database = QString::fromUtf8(PQdb(m_conn));
+    info.host = QString::fromUtf8(PQhost(m_conn));
+    info.port = QString::fromUtf8(PQport(m_conn));
+    info.backendPid = PQbackendPID(m_conn);
+    watchSocket();
+    emit opened(info);
+}
+
+// A server that goes away while we are idle sends a FATAL notice and closes the socket;
+// watching the socket lets us say so at once instead of at the next click.
+void DbWorker::watchSocket()
+{
+    delete m_notifier;
+    m_notifier = new QSocketNotifier(PQsocket(m_conn), QSocketNotifier::Read, this);
+    connect(m_notifier, &QSocketNotifier::activated, this, &DbWorker::checkIdleSocket);
+}
+
+void DbWorker::checkIdleSocket()
+{
+    if (!m_conn || m_busy)
+        return;
+    if (PQconsumeInput(m_conn) == 0 || PQstatus(m_conn) == CONNECTION_BAD) {
+        const PgError error = connectionLostError();
+        closeConnection();
+        emit lost(error);
+        return;
+    }
+    while (PGnotify *notify = PQnotifies(m_conn))
+        PQfreemem(notify);
+}
+
+PgError DbWorker::connectionLostError() const
+{
+    PgError error;
+    error.kind = PgError::Kind::ConnectionLost;
+    error.message = Tr::tr("The connection to the server was lost.");
+    const QString reason = m_conn ? connectionMessage(m_conn) : QString();
+    if (!reason.isEmpty())
+        error.detail = reason;
+    return error;
+}
+
+void DbWorker::execute(RequestId id, const Query &query)
+{
+    if (m_closing)
+        return;
+    if (!m_conn) {
+        PgError error;
+        error.kind = PgError::Kind::ConnectionLost;
+        error.message = Tr::tr("Not connected to a server.");
+        emit failed(id, error);
+        return;
+    }
+    const QByteArray sql = query.sql.toUtf8();
+    std::vector<QByteArray> params;
+    std::vector<const char *> values;
+    params.reserve(query.params.size());
+    for (const QString &param : query.params) {
+        params.push_back(param.toUtf8());
+        values.push_back(param.isNull() ? nullptr : params.back().constData());
+    }
+
+    m_notifier->setEnabled(false);
+    m_busy = true;
+    // Without parameters the simple protocol runs several ';'-separated statements, as psql does.
+    PGresult *result = query.params.isEmpty()
+        ? PQexec(m_conn, sql.constData())
+        : PQexecParams(m_conn, sql.constData(), int(values.size()), nullptr, values.data(),
+                       nullptr, nullptr, 0);
+    m_busy = false;
+
+    const ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY) {
+        QueryResult out = resultFrom(result);
+        PQclear(result);
+        m_notifier->setEnabled(true);
+        emit finished(id, out);
+        return;
+    }
+    if (PQstatus(m_conn) == CONNECTION_BAD) {
+        PgError error = connectionLostError();
+        if (result && error.detail.isEmpty())
+            error.detail = errorFromResult(result).message;
+        PQclear(result);
+        closeConnection();
+        emit failed(id, error);
+        emit lost(error);
+        return;
+    }
+    PgError error = result ? errorFromResult(result) : PgError{};
+    if (!result) {
+        error.kind = PgError::Kind::Client;
+        error.message = connectionMessage(m_conn);
+    }
+    PQclear(result);
+    m_notifier->setEnabled(true);
+    emit failed(id, error);
+}
+
+void DbWorker::cancel()
+{
+    QMutexLocker lock(&m_cancelMutex);
+    if (!m_cancel || !m_busy)
+        return;
+    char message[256];
+    PQcancel(m_cancel, message, sizeof message);
+}
+
+void DbWorker::close()
+{
+    closeConnection();
+}
+
+void DbWorker::closeConnection()
+{
+    delete m_notifier;
+    m_notifier = nullptr;
+    {
+        QMutexLocker lock(&m_cancelMutex);
+        if (m_cancel)
+            PQfreeCancel(m_cancel);
+        m_cancel = nullptr;
+    }
+    if (m_conn)
+        PQfinish(m_conn);
+    m_conn = nullptr;
+}
+
+} // namespace strata

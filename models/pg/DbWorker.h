@@ -1,0 +1,58 @@
+#pragma once
+
+#include "Connection.h"
+
+#include <QMutex>
+#include <QObject>
+
+#include <atomic>
+
+struct pg_conn;
+struct pg_cancel;
+class QSocketNotifier;
+
+namespace strata {
+
+// Owns one PGconn on the thread it lives on and runs statements there, one at a time.
+// Only Connection talks to it; cancel() is the one call that is safe from another thread.
+class DbWorker : public QObject
+{
+    Q_OBJECT
+public:
+    using Params = QList<QPair<QByteArray, QByteArray>>;
+
+    DbWorker();
+    ~DbWorker() override;
+
+    // Called on the worker's thread (queued from Connection).
+    void open(const Params &params);
+    void execute(RequestId id, const Query &query);
+    void close();
+
+    // Any thread: asks the server to cancel the statement running now.
+    void cancel();
+    // Any thread: queued statements that have not started yet are dropped.
+    void setClosing(bool closing) { m_closing = closing; }
+
+signals:
+    void opened(const strata::ServerInfo &info);
+    void openFailed(const strata::PgError &error);
+    void finished(strata::RequestId id, const strata::QueryResult &result);
+    void failed(strata::RequestId id, const strata::PgError &error);
+    void lost(const strata::PgError &error);
+
+private:
+    void closeConnection();
+    void watchSocket();
+    void checkIdleSocket();
+    PgError connectionLostError() const;
+
+    pg_conn *m_conn = nullptr;
+    QSocketNotifier *m_notifier = nullptr;
+    QMutex m_cancelMutex;  // guards m_cancel against cancel() from the GUI thread
+    pg_cancel *m_cancel = nullptr;
+    std::atomic<bool> m_busy = false;
+    std::atomic<bool> m_closing = false;
+};
+
+} // namespace strata

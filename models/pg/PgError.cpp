@@ -1,0 +1,19 @@
+#include "PgError.h"
+
+#include "Tr.h"
+
+namespace strata {
+
+QString PgError::toString() const
+{
+    QString text = message;
+    if (!sqlState.isEmpty())
+        text += QStringLiteral(" (%1)").arg(sqlState);
+    if (!detail.isEmpty())
+        text += QLatin1Char('\n') + Tr::tr("Detail: %1").arg(detail);
+    if (!hint.isEmpty())
+        text += QLatin1Char('\n') + Tr::tr("Hint: %1").arg(hint);
+    return text;
+}
+
+} // namespace strata
