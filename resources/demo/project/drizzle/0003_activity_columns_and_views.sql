@@ -1,0 +1,4 @@
+ALTER TABLE "posts" ADD COLUMN "view_count" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "is_active" boolean DEFAULT true NOT NULL;--> statement-breakpoint
+CREATE VIEW "public"."published_posts" AS (select "posts"."id", "posts"."title", "posts"."slug", "posts"."author_id", "users"."display_name" as "author_name", "posts"."published_at", "posts"."view_count" from "posts" inner join "users" on "users"."id" = "posts"."author_id" where "posts"."status" = 'published');--> statement-breakpoint
+CREATE VIEW "public"."tag_post_counts" AS (SELECT t.id AS tag_id, t.name, count(pt.post_id) AS post_count FROM tags t LEFT JOIN post_tags pt ON pt.tag_id = t.id GROUP BY t.id, t.name);
