@@ -9,6 +9,8 @@
 
 #include <vector>
 
+#include <sys/socket.h>
+
 namespace strata {
 
 namespace {
@@ -132,7 +134,6 @@ void DbWorker::open(const Params &params)
 // watching the socket lets us say so at once instead of at the next click.
 void DbWorker::watchSocket()
 {
-    delete m_notifier;
     m_notifier = new QSocketNotifier(PQsocket(m_conn), QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &DbWorker::checkIdleSocket);
 }
@@ -141,7 +142,13 @@ void DbWorker::checkIdleSocket()
 {
     if (!m_conn || m_busy)
         return;
-    if (PQconsumeInput(m_conn) == 0 || PQstatus(m_conn) == CONNECTION_BAD) {
+    // PQconsumeInput only buffers what arrived (e.g. a FATAL "terminating connection");
+    // PQisBusy parses it. A peek then tells whether the server closed the socket.
+    const bool readFailed = PQconsumeInput(m_conn) == 0;
+    PQisBusy(m_conn);
+    char byte;
+    const bool closedByServer = ::recv(PQsocket(m_conn), &byte, 1, MSG_PEEK | MSG_DONTWAIT) == 0;
+    if (readFailed || closedByServer || PQstatus(m_conn) == CONNECTION_BAD) {
         const PgError error = connectionLostError();
         closeConnection();
         emit lost(error);
@@ -235,7 +242,11 @@ void DbWorker::close()
 
 void DbWorker::closeConnection()
 {
-    delete m_notifier;
+    // Closing can happen inside the notifier's own signal: disable now, delete later.
+    if (m_notifier) {
+        m_notifier->setEnabled(false);
+        m_notifier->deleteLater();
+    }
     m_notifier = nullptr;
     {
         QMutexLocker lock(&m_cancelMutex);

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "pg/Connection.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+
+namespace strata {
+
+class LocalCluster;
+
+// Brings up `strata --demo`: a private server in the user's data folder, the demo project
+// copied out of the resources, its first four migrations applied and the seed data loaded
+// (once; later runs reuse it). Everything runs asynchronously; the server lives as long
+// as this object.
+class DemoLauncher : public QObject
+{
+    Q_OBJECT
+public:
+    explicit DemoLauncher(QObject *parent = nullptr);
+    ~DemoLauncher() override;
+
+    // Where the demo keeps its cluster and project; STRATA_DEMO_DIR overrides it.
+    static QString demoRoot();
+    static constexpr int appliedMigrations = 4;  // the fifth stays pending on purpose
+
+    void start(bool fresh);
+    void cancel();
+
+    QString projectFolder() const;
+    ConnectionSpec spec() const;
+
+signals:
+    void progress(int done, int total, const QString &label);
+    void ready(const strata::ConnectionSpec &spec);
+    void failed(const QString &reason);
+
+private:
+    void clusterStarted();
+    void databaseChecked(const QueryResult &result);
+    void setUp();
+    void runNext();
+    void fail(const QString &reason);
+    bool copyProject(QString *error);
+    QStringList migrationSteps(QString *error) const;
+    static QStringList seedSteps();
+
+    std::unique_ptr<LocalCluster> m_cluster;
+    std::unique_ptr<Connection> m_admin;  // to "postgres": creates the demo database
+    std::unique_ptr<Connection> m_demo;
+    struct Step {
+        QString label;
+        QString sql;
+    };
+    QList<Step> m_steps;
+    int m_next = 0;
+    int m_total = 0;
+    bool m_cancelled = false;
+    bool m_failed = false;
+};
+
+} // namespace strata

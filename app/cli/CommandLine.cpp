@@ -1,0 +1,35 @@
+#include "CommandLine.h"
+
+#include "PingCommand.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+namespace strata {
+
+QStringList CommandLine::commands()
+{
+    return {QStringLiteral("ping")};
+}
+
+bool CommandLine::isCommand(const QString &word)
+{
+    return commands().contains(word);
+}
+
+int CommandLine::run(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("strata"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(STRATA_VERSION));
+    QStringList arguments = QCoreApplication::arguments();
+    const QString command = arguments.value(1);
+    arguments.removeAt(1);  // the rest reads like "strata-<command> [options]"
+    if (command == QLatin1String("ping"))
+        return PingCommand::run(arguments);
+    QTextStream(stderr) << QCoreApplication::translate("Strata", "strata: unknown command %1").arg(command)
+                        << Qt::endl;
+    return 2;
+}
+
+} // namespace strata

@@ -1,0 +1,80 @@
+#include "PingCommand.h"
+
+#include "pg/Connection.h"
+#include "pg/DrizzleProject.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QProcessEnvironment>
+#include <QTextStream>
+
+namespace strata {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("PingCommand", text);
+}
+
+} // namespace
+
+int PingCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Connect to a database and print what answered."));
+    parser.addHelpOption();
+    const QCommandLineOption project(QStringLiteral("project"),
+                                     tr("Read the connection from a drizzle project folder."),
+                                     tr("folder"));
+    parser.addOption(project);
+    parser.addPositionalArgument(QStringLiteral("url"),
+                                 tr("Connection URL or keyword/value string (default: the PG* variables)."));
+    parser.process(arguments);
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    ConnectionSpec spec;
+    const QStringList positional = parser.positionalArguments();
+    if (parser.isSet(project)) {
+        SpecError error;
+        const DrizzleProject drizzle = DrizzleProject::read(parser.value(project), &error);
+        if (!error.isNull()) {
+            err << error.toString() << Qt::endl;
+            return 2;
+        }
+        for (const SpecError &warning : drizzle.warnings())
+            err << tr("warning: ") << warning.toString() << Qt::endl;
+        spec = drizzle.connection(DrizzleProject::Purpose::Browse);
+    } else if (!positional.isEmpty()) {
+        SpecError error;
+        spec = ConnectionSpec::parse(positional.first(), &error);
+        if (!error.isNull()) {
+            err << error.toString() << Qt::endl;
+            return 2;
+        }
+    } else {
+        spec = ConnectionSpec::fromEnvironment(QProcessEnvironment::systemEnvironment());
+    }
+
+    Connection connection(spec);
+    QEventLoop loop;
+    int code = 1;
+    QObject::connect(&connection, &Connection::opened, &loop, [&](const ServerInfo &info) {
+        out << tr("Connected to %1 as %2: PostgreSQL %3")
+                   .arg(info.database, info.user, info.version)
+            << Qt::endl;
+        code = 0;
+        loop.quit();
+    });
+    QObject::connect(&connection, &Connection::openFailed, &loop, [&](const PgError &error) {
+        err << tr("Could not connect to %1: %2").arg(spec.displayName(), error.toString()) << Qt::endl;
+        loop.quit();
+    });
+    connection.open();
+    loop.exec();
+    return code;
+}
+
+} // namespace strata

@@ -1,0 +1,91 @@
+// `strata <command>` runs without a display: no DISPLAY, no QT_QPA_PLATFORM.
+#include "TestCluster.h"
+#include "TestRegistry.h"
+
+#include <QProcess>
+#include <QTest>
+
+using namespace strata;
+
+class CommandLineTest : public QObject
+{
+    Q_OBJECT
+
+    test::TestCluster m_cluster;
+
+    struct Run {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+
+    static Run strata(const QStringList &args, const QProcessEnvironment &extra = {})
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        for (const QString &key : extra.keys())
+            env.insert(key, extra.value(key));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(STRATA_BINARY), args);
+        process.waitForFinished(60000);
+        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                QString::fromUtf8(process.readAllStandardOutput()),
+                QString::fromUtf8(process.readAllStandardError())};
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_cluster.start(&error), qPrintable(error));
+    }
+
+    void pingConnectsWithoutADisplay()
+    {
+        const Run run = strata({QStringLiteral("ping"), m_cluster.spec(QStringLiteral("postgres")).toUrl()});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(QLatin1String("Connected to postgres as strata: PostgreSQL")), qPrintable(run.out));
+    }
+
+    void pingReadsThePgVariables()
+    {
+        const ConnectionSpec spec = m_cluster.spec(QStringLiteral("postgres"));
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("PGHOST"), spec.host());
+        env.insert(QStringLiteral("PGPORT"), spec.port());
+        env.insert(QStringLiteral("PGUSER"), spec.user());
+        env.insert(QStringLiteral("PGDATABASE"), QStringLiteral("postgres"));
+        const Run run = strata({QStringLiteral("ping")}, env);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    }
+
+    void aBadUrlIsRefusedWithItsPlace()
+    {
+        const Run run = strata({QStringLiteral("ping"), QStringLiteral("postgres://[::1/db")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QLatin1String("URL")), qPrintable(run.err));
+    }
+
+    void aMissingDatabaseSaysSo()
+    {
+        const Run run = strata({QStringLiteral("ping"), m_cluster.spec(QStringLiteral("no_such_db")).toUrl()});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QLatin1String("database \"no_such_db\" does not exist")), qPrintable(run.err));
+    }
+
+    void helpAndVersionNeedNoDisplay()
+    {
+        const Run help = strata({QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains(QLatin1String("--demo")));
+        const Run version = strata({QStringLiteral("--version")});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.out.contains(QLatin1String(STRATA_VERSION)));
+    }
+};
+
+STRATA_TEST(CommandLineTest)
+#include "CommandLineTest.moc"
