@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 
 #include "PingCommand.h"
+#include "Tr.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -27,7 +28,7 @@ int CommandLine::run(int argc, char **argv)
     arguments.removeAt(1);  // the rest reads like "strata-<command> [options]"
     if (command == QLatin1String("ping"))
         return PingCommand::run(arguments);
-    QTextStream(stderr) << QCoreApplication::translate("Strata", "strata: unknown command %1").arg(command)
+    QTextStream(stderr) << Tr::tr("strata: unknown command %1").arg(command)
                         << Qt::endl;
     return 2;
 }

@@ -1,6 +1,7 @@
 #include "PingCommand.h"
 
 #include "pg/Connection.h"
+#include "Tr.h"
 #include "pg/DrizzleProject.h"
 
 #include <QCommandLineParser>
@@ -11,26 +12,17 @@
 
 namespace strata {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("PingCommand", text);
-}
-
-} // namespace
-
 int PingCommand::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Connect to a database and print what answered."));
+    parser.setApplicationDescription(Tr::tr("Connect to a database and print what answered."));
     parser.addHelpOption();
     const QCommandLineOption project(QStringLiteral("project"),
-                                     tr("Read the connection from a drizzle project folder."),
-                                     tr("folder"));
+                                     Tr::tr("Read the connection from a drizzle project folder."),
+                                     Tr::tr("folder"));
     parser.addOption(project);
     parser.addPositionalArgument(QStringLiteral("url"),
-                                 tr("Connection URL or keyword/value string (default: the PG* variables)."));
+                                 Tr::tr("Connection URL or keyword/value string (default: the PG* variables)."));
     parser.process(arguments);
 
     QTextStream out(stdout);
@@ -45,7 +37,7 @@ int PingCommand::run(const QStringList &arguments)
             return 2;
         }
         for (const SpecError &warning : drizzle.warnings())
-            err << tr("warning: ") << warning.toString() << Qt::endl;
+            err << Tr::tr("warning: ") << warning.toString() << Qt::endl;
         spec = drizzle.connection(DrizzleProject::Purpose::Browse);
     } else if (!positional.isEmpty()) {
         SpecError error;
@@ -62,14 +54,14 @@ int PingCommand::run(const QStringList &arguments)
     QEventLoop loop;
     int code = 1;
     QObject::connect(&connection, &Connection::opened, &loop, [&](const ServerInfo &info) {
-        out << tr("Connected to %1 as %2: PostgreSQL %3")
+        out << Tr::tr("Connected to %1 as %2: PostgreSQL %3")
                    .arg(info.database, info.user, info.version)
             << Qt::endl;
         code = 0;
         loop.quit();
     });
     QObject::connect(&connection, &Connection::openFailed, &loop, [&](const PgError &error) {
-        err << tr("Could not connect to %1: %2").arg(spec.displayName(), error.toString()) << Qt::endl;
+        err << Tr::tr("Could not connect to %1: %2").arg(spec.displayName(), error.toString()) << Qt::endl;
         loop.quit();
     });
     connection.open();
