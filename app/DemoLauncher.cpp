@@ -258,7 +258,7 @@ void DemoLauncher::setUp()
     // and the next start simply runs it again.
     m_steps.append({tr("Starting"), QStringLiteral("BEGIN")});
     for (const QString &sql : migrations)
-        m_steps.append({tr("Applying the first %n migrations", nullptr, appliedMigrations), sql});
+        m_steps.append({tr("Applying the demo's migrations"), sql});
     for (const QString &sql : seedSteps()) {
         QString label = tr("Loading demo data");
         const QString firstLine = sql.trimmed().section(QLatin1Char('\n'), 0, 0);

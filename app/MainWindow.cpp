@@ -134,7 +134,8 @@ void MainWindow::createActions()
     file->addAction(tr("Open &project folder…"), this, &MainWindow::chooseProjectFolder)
         ->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
     m_reconnectAction = file->addAction(tr("&Reconnect"), this, &MainWindow::reconnect);
-    m_reconnectAction->setShortcut(QKeySequence(tr("Ctrl+R")));
+    // Not Ctrl+R: some platforms bind it to Refresh.
+    m_reconnectAction->setShortcut(QKeySequence(tr("Ctrl+Shift+R")));
     m_disconnectAction = file->addAction(tr("&Disconnect"), this, &MainWindow::disconnectFromServer);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);

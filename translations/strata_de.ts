@@ -1,4 +1,1069 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>Tr</name>
+    <message>
+        <source>strata: unknown command %1</source>
+        <translation>strata: unbekannter Befehl %1</translation>
+    </message>
+    <message>
+        <source>Read the connection from a drizzle project folder.</source>
+        <translation>Die Verbindung aus einem drizzle-Projektordner lesen.</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Connection URL or keyword/value string (default: the PG* variables).</source>
+        <translation>Verbindungs-URL oder Schlüsselwort/Wert-Zeichenfolge (Standard: die PG*-Variablen).</translation>
+    </message>
+    <message>
+        <source>warning: </source>
+        <translation>Warnung: </translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2: PostgreSQL %3</source>
+        <translation>Verbunden mit %1 als %2: PostgreSQL %3</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2</source>
+        <translation>Verbindung mit %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>invalid percent-encoded token &quot;%1&quot;: &quot;%&quot; must be followed by two hexadecimal digits</source>
+        <translation>ungültiges prozentkodiertes Token „%1“: auf „%“ müssen zwei Hexadezimalziffern folgen</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>forbidden value %00 in percent-encoded value</source>
+        <translation>unzulässiger Wert %00 in prozentkodiertem Wert</translation>
+    </message>
+    <message>
+        <source>percent-encoded bytes are not valid UTF-8</source>
+        <translation>prozentkodierte Bytes sind kein gültiges UTF-8</translation>
+    </message>
+    <message>
+        <source>invalid %1 value &quot;%2&quot;; use %3</source>
+        <translation>ungültiger %1-Wert „%2“; verwenden Sie %3</translation>
+    </message>
+    <message>
+        <source>invalid port number &quot;%1&quot;: a port is a number from 1 to 65535</source>
+        <translation>ungültige Portnummer „%1“: ein Port ist eine Zahl von 1 bis 65535</translation>
+    </message>
+    <message>
+        <source>invalid integer value &quot;%1&quot; for connection option &quot;%2&quot;</source>
+        <translation>ungültiger ganzzahliger Wert „%1“ für die Verbindungsoption „%2“</translation>
+    </message>
+    <message>
+        <source>could not match %1 host names to %2 hostaddr values</source>
+        <translation>%1 Hostnamen konnten nicht %2 hostaddr-Werten zugeordnet werden</translation>
+    </message>
+    <message>
+        <source>could not match %1 port numbers to %2 hosts</source>
+        <translation>%1 Portnummern konnten nicht %2 Hosts zugeordnet werden</translation>
+    </message>
+    <message>
+        <source>service file &quot;%1&quot; not found or not readable: %2</source>
+        <translation>Servicedatei „%1“ nicht gefunden oder nicht lesbar: %2</translation>
+    </message>
+    <message>
+        <source>line %1 too long in service file</source>
+        <translation>Zeile %1 in der Servicedatei ist zu lang</translation>
+    </message>
+    <message>
+        <source>LDAP service lookups are not supported; connect with service=%1 to let libpq resolve it</source>
+        <translation>LDAP-Service-Abfragen werden nicht unterstützt; verbinden Sie sich mit service=%1, damit libpq den Service auflöst</translation>
+    </message>
+    <message>
+        <source>syntax error in service file: expected keyword=value</source>
+        <translation>Syntaxfehler in der Servicedatei: Schlüsselwort=Wert erwartet</translation>
+    </message>
+    <message>
+        <source>nested service specifications are not supported in service files</source>
+        <translation>verschachtelte Service-Angaben werden in Servicedateien nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>syntax error in service file: no spaces are allowed around &quot;=&quot; (&quot;%1&quot;)</source>
+        <translation>Syntaxfehler in der Servicedatei: um „=“ sind keine Leerzeichen erlaubt („%1“)</translation>
+    </message>
+    <message>
+        <source>syntax error in service file: unknown keyword &quot;%1&quot;</source>
+        <translation>Syntaxfehler in der Servicedatei: unbekanntes Schlüsselwort „%1“</translation>
+    </message>
+    <message>
+        <source>blanks before the URL are not part of a PostgreSQL URL</source>
+        <translation>Leerzeichen vor der URL gehören nicht zu einer PostgreSQL-URL</translation>
+    </message>
+    <message>
+        <source>a JDBC URL is not a libpq URL; remove the &quot;jdbc:&quot; prefix</source>
+        <translation>eine JDBC-URL ist keine libpq-URL; entfernen Sie das Präfix „jdbc:“</translation>
+    </message>
+    <message>
+        <source>the URL scheme must be written in lower case (postgresql:// or postgres://)</source>
+        <translation>das URL-Schema muss kleingeschrieben werden (postgresql:// oder postgres://)</translation>
+    </message>
+    <message>
+        <source>unsupported URL scheme &quot;%1&quot;; a PostgreSQL URL starts with postgresql:// or postgres://</source>
+        <translation>nicht unterstütztes URL-Schema „%1“; eine PostgreSQL-URL beginnt mit postgresql:// oder postgres://</translation>
+    </message>
+    <message>
+        <source>a PostgreSQL URL starts with postgresql:// or postgres://</source>
+        <translation>eine PostgreSQL-URL beginnt mit postgresql:// oder postgres://</translation>
+    </message>
+    <message>
+        <source>end of URL reached when looking for the &quot;]&quot; that closes this IPv6 host address</source>
+        <translation>Ende der URL erreicht bei der Suche nach dem „]“, das diese IPv6-Hostadresse abschließt</translation>
+    </message>
+    <message>
+        <source>IPv6 host address may not be empty</source>
+        <translation>die IPv6-Hostadresse darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>unexpected character &quot;%1&quot; after an IPv6 host address (expected &quot;:&quot;, &quot;/&quot;, &quot;?&quot; or &quot;,&quot;)</source>
+        <translation>unerwartetes Zeichen „%1“ nach einer IPv6-Hostadresse (erwartet: „:“, „/“, „?“ oder „,“)</translation>
+    </message>
+    <message>
+        <source>extra &quot;=&quot; in URL query parameter &quot;%1&quot;</source>
+        <translation>überzähliges „=“ im URL-Abfrageparameter „%1“</translation>
+    </message>
+    <message>
+        <source>missing &quot;=&quot; in URL query parameter &quot;%1&quot;</source>
+        <translation>fehlendes „=“ im URL-Abfrageparameter „%1“</translation>
+    </message>
+    <message>
+        <source>invalid URL query parameter &quot;%1&quot;: libpq has no such connection option</source>
+        <translation>ungültiger URL-Abfrageparameter „%1“: libpq kennt keine solche Verbindungsoption</translation>
+    </message>
+    <message>
+        <source>connection string</source>
+        <translation>Verbindungszeichenfolge</translation>
+    </message>
+    <message>
+        <source>missing &quot;=&quot; after &quot;%1&quot; in connection string</source>
+        <translation>fehlendes „=“ nach „%1“ in der Verbindungszeichenfolge</translation>
+    </message>
+    <message>
+        <source>unterminated quoted string in connection string</source>
+        <translation>nicht abgeschlossene Zeichenkette in Anführungszeichen in der Verbindungszeichenfolge</translation>
+    </message>
+    <message>
+        <source>invalid connection option &quot;%1&quot;</source>
+        <translation>ungültige Verbindungsoption „%1“</translation>
+    </message>
+    <message>
+        <source>definition of service &quot;%1&quot; not found in %2</source>
+        <translation>Definition des Service „%1“ nicht gefunden in %2</translation>
+    </message>
+    <message>
+        <source>no service name given</source>
+        <translation>kein Servicename angegeben</translation>
+    </message>
+    <message>
+        <source>definition of service &quot;%1&quot; not found (searched %2)</source>
+        <translation>Definition des Service „%1“ nicht gefunden (durchsucht: %2)</translation>
+    </message>
+    <message>
+        <source>service %1</source>
+        <translation>Service %1</translation>
+    </message>
+    <message>
+        <source>Out of memory while connecting.</source>
+        <translation>Nicht genügend Speicher beim Verbindungsaufbau.</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost.</source>
+        <translation>Die Verbindung zum Server wurde unterbrochen.</translation>
+    </message>
+    <message>
+        <source>Not connected to a server.</source>
+        <translation>Nicht mit einem Server verbunden.</translation>
+    </message>
+    <message>
+        <source>expected NAME=value; a variable name may only contain letters, digits, &quot;_&quot;, &quot;.&quot; and &quot;-&quot;</source>
+        <translation>NAME=Wert erwartet; ein Variablenname darf nur Buchstaben, Ziffern, „_“, „.“ und „-“ enthalten</translation>
+    </message>
+    <message>
+        <source>expected &quot;=&quot; after &quot;%1&quot; (dotenv reads &quot;NAME: value&quot; only with a blank after the colon)</source>
+        <translation>„=“ nach „%1“ erwartet (dotenv liest „NAME: Wert“ nur mit einem Leerzeichen nach dem Doppelpunkt)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot appear in a variable name</source>
+        <translation>„%1“ darf in einem Variablennamen nicht vorkommen</translation>
+    </message>
+    <message>
+        <source>expected &quot;=&quot; after &quot;%1&quot;</source>
+        <translation>„=“ nach „%1“ erwartet</translation>
+    </message>
+    <message>
+        <source>the value of %1 starts with %2 but has no matching closing %2 at its end; dotenv keeps the quote characters in the value</source>
+        <translation>der Wert von %1 beginnt mit %2, endet aber nicht mit einem passenden schließenden %2; dotenv behält die Anführungszeichen im Wert</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>unterminated /* comment</source>
+        <translation>nicht abgeschlossener /*-Kommentar</translation>
+    </message>
+    <message>
+        <source>unterminated string literal</source>
+        <translation>nicht abgeschlossenes Zeichenkettenliteral</translation>
+    </message>
+    <message>
+        <source>unterminated template literal</source>
+        <translation>nicht abgeschlossenes Template-Literal</translation>
+    </message>
+    <message>
+        <source>an expression</source>
+        <translation>ein Ausdruck</translation>
+    </message>
+    <message>
+        <source>a function</source>
+        <translation>eine Funktion</translation>
+    </message>
+    <message>
+        <source>a variable (%1)</source>
+        <translation>eine Variable (%1)</translation>
+    </message>
+    <message>
+        <source>a template literal with ${…}</source>
+        <translation>ein Template-Literal mit ${…}</translation>
+    </message>
+    <message>
+        <source>a &quot;new&quot; expression</source>
+        <translation>ein „new“-Ausdruck</translation>
+    </message>
+    <message>
+        <source>a function call</source>
+        <translation>ein Funktionsaufruf</translation>
+    </message>
+    <message>
+        <source>a function call (%1)</source>
+        <translation>ein Funktionsaufruf (%1)</translation>
+    </message>
+    <message>
+        <source>an argument to %1 that is not an object literal</source>
+        <translation>ein Argument für %1, das kein Objektliteral ist</translation>
+    </message>
+    <message>
+        <source>a variable (%1) declared elsewhere</source>
+        <translation>eine anderswo deklarierte Variable (%1)</translation>
+    </message>
+    <message>
+        <source>the options of dotenv&apos;s config() are not an object literal; Strata reads only .env</source>
+        <translation>die Optionen von config() aus dotenv sind kein Objektliteral; Strata liest nur .env</translation>
+    </message>
+    <message>
+        <source>dotenv&apos;s config() path is not a string literal (%1); Strata reads only .env</source>
+        <translation>der Pfad in config() aus dotenv ist kein Zeichenkettenliteral (%1); Strata liest nur .env</translation>
+    </message>
+    <message>
+        <source>the folder does not exist</source>
+        <translation>der Ordner existiert nicht</translation>
+    </message>
+    <message>
+        <source>not a folder</source>
+        <translation>kein Ordner</translation>
+    </message>
+    <message>
+        <source>the folder cannot be read</source>
+        <translation>der Ordner kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>%1 loads %2 with dotenv, but there is no such file</source>
+        <translation>%1 lädt %2 mit dotenv, aber diese Datei gibt es nicht</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>kein Objekt</translation>
+    </message>
+    <message>
+        <source>found no &quot;export default&quot; or &quot;module.exports =&quot;; the project&apos;s defaults apply</source>
+        <translation>kein „export default“ oder „module.exports =“ gefunden; es gelten die Standardwerte des Projekts</translation>
+    </message>
+    <message>
+        <source>the exported config is %1, not an object literal; Strata does not execute %2</source>
+        <translation>die exportierte Konfiguration ist %1, kein Objektliteral; Strata führt %2 nicht aus</translation>
+    </message>
+    <message>
+        <source>%1 is not a literal or process.env.NAME (found %2); Strata does not execute %3</source>
+        <translation>%1 ist weder ein Literal noch process.env.NAME (gefunden: %2); Strata führt %3 nicht aus</translation>
+    </message>
+    <message>
+        <source>%1 should be %2</source>
+        <translation>%1 sollte %2 sein</translation>
+    </message>
+    <message>
+        <source>%1 in %2 is not read; Strata does not execute %3</source>
+        <translation>%1 in %2 wird nicht gelesen; Strata führt %3 nicht aus</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>the config object</source>
+        <translation>dem Konfigurationsobjekt</translation>
+    </message>
+    <message>
+        <source>dialect is &quot;%1&quot;; Strata works with PostgreSQL (&quot;postgresql&quot;) only</source>
+        <translation>dialect ist „%1“; Strata arbeitet nur mit PostgreSQL („postgresql“)</translation>
+    </message>
+    <message>
+        <source>driver &quot;%1&quot; does not connect to a PostgreSQL server that Strata can reach with libpq</source>
+        <translation>driver „%1“ verbindet sich nicht mit einem PostgreSQL-Server, den Strata mit libpq erreichen kann</translation>
+    </message>
+    <message>
+        <source>dbCredentials.connectionString is the name drizzle-kit used before 0.21; it now expects dbCredentials.url</source>
+        <translation>dbCredentials.connectionString ist der Name, den drizzle-kit vor 0.21 verwendet hat; inzwischen wird dbCredentials.url erwartet</translation>
+    </message>
+    <message>
+        <source>%1 reads process.env.%2, which is set neither in the environment nor in .env</source>
+        <translation>%1 liest process.env.%2, das weder in der Umgebung noch in .env gesetzt ist</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Detail: %1</source>
+        <translation>Detail: %1</translation>
+    </message>
+    <message>
+        <source>Hint: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>Connect to a database once and print which server answered.</source>
+        <translation>Einmal mit einer Datenbank verbinden und ausgeben, welcher Server geantwortet hat.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>A native PostgreSQL studio.
+
+Commands (no display needed): %1</source>
+        <translation>Ein natives PostgreSQL-Studio.
+
+Befehle (ohne Bildschirm nutzbar): %1</translation>
+    </message>
+    <message>
+        <source>Open the demo database (started privately).</source>
+        <translation>Die Demo-Datenbank öffnen (wird privat gestartet).</translation>
+    </message>
+    <message>
+        <source>With --demo: recreate the demo from scratch.</source>
+        <translation>Mit --demo: die Demo von Grund auf neu erstellen.</translation>
+    </message>
+    <message>
+        <source>A connection URL, keyword/value string or drizzle project folder.</source>
+        <translation>Eine Verbindungs-URL, eine Schlüsselwort/Wert-Zeichenfolge oder ein drizzle-Projektordner.</translation>
+    </message>
+</context>
+<context>
+    <name>strata::CatalogModel</name>
+    <message>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Sichten</translation>
+    </message>
+    <message>
+        <source>Materialized views</source>
+        <translation>Materialisierte Sichten</translation>
+    </message>
+    <message>
+        <source>Enums</source>
+        <translation>Enums</translation>
+    </message>
+    <message>
+        <source>Sequences</source>
+        <translation>Sequenzen</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1: never analysed, row count unknown</source>
+        <translation>%1: nie analysiert, Zeilenzahl unbekannt</translation>
+    </message>
+    <message>
+        <source>%1: about %2 rows (pg_class.reltuples)</source>
+        <translation>%1: etwa %2 Zeilen (pg_class.reltuples)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ConnectionDialog</name>
+    <message>
+        <source>%1, column %2: %3</source>
+        <translation>%1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>Connect to a database</source>
+        <translation>Mit einer Datenbank verbinden</translation>
+    </message>
+    <message>
+        <source>The password is not in the keyring.</source>
+        <translation>Das Passwort ist nicht im Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>The system keyring failed: %1</source>
+        <translation>Fehler im System-Schlüsselbund: %1</translation>
+    </message>
+    <message>
+        <source>Saved and recent connections</source>
+        <translation>Gespeicherte und zuletzt verwendete Verbindungen</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>Zuletzt verwendet</translation>
+    </message>
+    <message>
+        <source>Nothing saved or used yet</source>
+        <translation>Noch nichts gespeichert oder verwendet</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Clear the form for a new connection</source>
+        <translation>Das Formular für eine neue Verbindung leeren</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Save this connection under its name (without the password, unless it goes to the system keyring)</source>
+        <translation>Diese Verbindung unter ihrem Namen speichern (ohne das Passwort, außer es wird im System-Schlüsselbund abgelegt)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>A name to save it under</source>
+        <translation>Name, unter dem die Verbindung gespeichert wird</translation>
+    </message>
+    <message>
+        <source>postgresql://user@host:5432/database  or  host=… dbname=…</source>
+        <translation>postgresql://benutzer@host:5432/datenbank  oder  host=… dbname=…</translation>
+    </message>
+    <message>
+        <source>local socket</source>
+        <translation>lokaler Socket</translation>
+    </message>
+    <message>
+        <source>default (prefer)</source>
+        <translation>Standard (prefer)</translation>
+    </message>
+    <message>
+        <source>connect_timeout=10 application_name=…</source>
+        <translation>connect_timeout=10 application_name=…</translation>
+    </message>
+    <message>
+        <source>Further libpq connection keywords as keyword=value pairs</source>
+        <translation>Weitere libpq-Verbindungsschlüsselwörter als Schlüsselwort=Wert-Paare</translation>
+    </message>
+    <message>
+        <source>Production (read-only until unlocked)</source>
+        <translation>Produktion (schreibgeschützt bis zur Entsperrung)</translation>
+    </message>
+    <message>
+        <source>Save password in the system keyring</source>
+        <translation>Passwort im System-Schlüsselbund speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>U&amp;ser:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>SSL &amp;mode:</source>
+        <translation>SSL-&amp;Modus:</translation>
+    </message>
+    <message>
+        <source>More &amp;options:</source>
+        <translation>Weitere &amp;Optionen:</translation>
+    </message>
+    <message>
+        <source>Open project folder…</source>
+        <translation>Projektordner öffnen…</translation>
+    </message>
+    <message>
+        <source>Read the connection from a drizzle project (drizzle.config.ts and .env)</source>
+        <translation>Die Verbindung aus einem drizzle-Projekt lesen (drizzle.config.ts und .env)</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Testen</translation>
+    </message>
+    <message>
+        <source>Try to connect and show the server&apos;s version</source>
+        <translation>Eine Verbindung versuchen und die Version des Servers anzeigen</translation>
+    </message>
+    <message>
+        <source>Cancel test</source>
+        <translation>Test abbrechen</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Project: %1</source>
+        <translation>Projekt: %1</translation>
+    </message>
+    <message>
+        <source>%1 (production)</source>
+        <translation>%1 (Produktion)</translation>
+    </message>
+    <message>
+        <source>Production: read-only until unlocked</source>
+        <translation>Produktion: schreibgeschützt bis zur Entsperrung</translation>
+    </message>
+    <message>
+        <source>reading the keyring…</source>
+        <translation>Schlüsselbund wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Set “%1” in its own field above.</source>
+        <translation>Geben Sie „%1“ oben in seinem eigenen Feld an.</translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>„%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”.</source>
+        <translation>„%1“ gelöscht.</translation>
+    </message>
+    <message>
+        <source>Keep the password in the system keyring, never in Strata&apos;s settings file</source>
+        <translation>Das Passwort im System-Schlüsselbund aufbewahren, nie in der Einstellungsdatei von Strata</translation>
+    </message>
+    <message>
+        <source>The password is asked for each time.</source>
+        <translation>Das Passwort wird jedes Mal abgefragt.</translation>
+    </message>
+    <message>
+        <source>Type the password.</source>
+        <translation>Geben Sie das Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Open a drizzle project folder</source>
+        <translation>Einen drizzle-Projektordner öffnen</translation>
+    </message>
+    <message>
+        <source>Cannot read the project: %1</source>
+        <translation>Das Projekt kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The database URL in %1 cannot be read: %2</source>
+        <translation>Die Datenbank-URL in %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The project names no database; fill in the fields.</source>
+        <translation>Das Projekt nennt keine Datenbank; füllen Sie die Felder aus.</translation>
+    </message>
+    <message>
+        <source>Connection from %1</source>
+        <translation>Verbindung aus %1</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung mit %1 wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Test cancelled.</source>
+        <translation>Test abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Wird getestet…</translation>
+    </message>
+    <message>
+        <source>Connected: PostgreSQL %1, database “%2” as “%3”.</source>
+        <translation>Verbunden: PostgreSQL %1, Datenbank „%2“ als „%3“.</translation>
+    </message>
+    <message>
+        <source>Detail: %1</source>
+        <translation>Detail: %1</translation>
+    </message>
+    <message>
+        <source>Hint: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>The server wants a password.</source>
+        <translation>Der Server verlangt ein Passwort.</translation>
+    </message>
+    <message>
+        <source>Saved “%1”; its password is in the system keyring.</source>
+        <translation>„%1“ gespeichert; das Passwort liegt im System-Schlüsselbund.</translation>
+    </message>
+</context>
+<context>
+    <name>strata::DemoLauncher</name>
+    <message>
+        <source>The demo resource %1 is missing from this build.</source>
+        <translation>Die Demo-Ressource %1 fehlt in diesem Build.</translation>
+    </message>
+    <message>
+        <source>Removing the old demo…</source>
+        <translation>Die alte Demo wird entfernt…</translation>
+    </message>
+    <message>
+        <source>Could not create the demo folder %1.</source>
+        <translation>Der Demo-Ordner %1 konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Starting the demo server…</source>
+        <translation>Der Demo-Server wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Could not copy the demo project to %1.</source>
+        <translation>Das Demo-Projekt konnte nicht nach %1 kopiert werden.</translation>
+    </message>
+    <message>
+        <source>Creating the demo database…</source>
+        <translation>Die Demo-Datenbank wird angelegt…</translation>
+    </message>
+    <message>
+        <source>The demo set-up was cancelled; nothing was kept.</source>
+        <translation>Die Einrichtung der Demo wurde abgebrochen; es wurde nichts behalten.</translation>
+    </message>
+    <message>
+        <source>The demo project&apos;s journal is incomplete.</source>
+        <translation>Das Journal des Demo-Projekts ist unvollständig.</translation>
+    </message>
+    <message>
+        <source>The demo migration %1 is missing from this build.</source>
+        <translation>Die Demo-Migration %1 fehlt in diesem Build.</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Wird gestartet</translation>
+    </message>
+    <message>
+        <source>Loading demo data</source>
+        <translation>Demo-Daten werden geladen</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>Wird gespeichert</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Applying the demo&apos;s migrations</source>
+        <translation>Die Migrationen der Demo werden angewendet</translation>
+    </message>
+</context>
+<context>
+    <name>strata::LocalCluster</name>
+    <message>
+        <source>The PostgreSQL server programs (initdb, postgres) were not found. Install the postgresql package, or set STRATA_PG_BINDIR to their folder.</source>
+        <translation>Die PostgreSQL-Serverprogramme (initdb, postgres) wurden nicht gefunden. Installieren Sie das Paket postgresql oder setzen Sie STRATA_PG_BINDIR auf ihren Ordner.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL did not start within %1 seconds.</source>
+        <translation>PostgreSQL ist nicht innerhalb von %1 Sekunden gestartet.</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <translation>Der Ordner %1 konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Could not restrict the permissions of %1.</source>
+        <translation>Die Zugriffsrechte von %1 konnten nicht eingeschränkt werden.</translation>
+    </message>
+    <message>
+        <source>The folder %1 is too deep for a Unix socket (at most %2 bytes). Choose a shorter path.</source>
+        <translation>Der Ordner %1 liegt zu tief für einen Unix-Socket (höchstens %2 Bytes). Wählen Sie einen kürzeren Pfad.</translation>
+    </message>
+    <message>
+        <source>Strata runs as root and needs setpriv (util-linux) to run PostgreSQL as &quot;%1&quot;.</source>
+        <translation>Strata läuft als root und benötigt setpriv (util-linux), um PostgreSQL als „%1“ auszuführen.</translation>
+    </message>
+    <message>
+        <source>Strata runs as root, so PostgreSQL runs as the system user &quot;%1&quot;, which cannot enter the folder %2 to reach %3. Choose a folder that other users can pass through (such as one under /tmp or /var/lib).</source>
+        <translation>Strata läuft als root, daher läuft PostgreSQL als Systembenutzer „%1“, der den Ordner %2 nicht betreten kann, um %3 zu erreichen. Wählen Sie einen Ordner, den andere Benutzer durchqueren dürfen (etwa einen unter /tmp oder /var/lib).</translation>
+    </message>
+    <message>
+        <source>Could not hand %1 over to the user &quot;%2&quot;.</source>
+        <translation>%1 konnte nicht an den Benutzer „%2“ übergeben werden.</translation>
+    </message>
+    <message>
+        <source>Creating a PostgreSQL cluster in %1…</source>
+        <translation>Ein PostgreSQL-Cluster wird in %1 angelegt…</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Could not run initdb: %1</source>
+        <translation>initdb konnte nicht ausgeführt werden: %1</translation>
+    </message>
+    <message>
+        <source>initdb failed (exit code %1):
+%2</source>
+        <translation>initdb ist fehlgeschlagen (Exit-Code %1):
+%2</translation>
+    </message>
+    <message>
+        <source>Could not rename %1 to %2.</source>
+        <translation>%1 konnte nicht in %2 umbenannt werden.</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL server (process %1) is already running on %2, probably left by an earlier Strata. Stop it (kill -INT %1) and start again.</source>
+        <translation>Auf %2 läuft bereits ein PostgreSQL-Server (Prozess %1), vermutlich von einer früheren Strata-Sitzung übrig geblieben. Beenden Sie ihn (kill -INT %1) und starten Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Could not remove the stale lock file %1.</source>
+        <translation>Die veraltete Sperrdatei %1 konnte nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <source>Could not find a free TCP port on 127.0.0.1.</source>
+        <translation>Auf 127.0.0.1 wurde kein freier TCP-Port gefunden.</translation>
+    </message>
+    <message>
+        <source>Starting PostgreSQL on port %1…</source>
+        <translation>PostgreSQL wird auf Port %1 gestartet…</translation>
+    </message>
+    <message>
+        <source>Could not run postgres: %1</source>
+        <translation>postgres konnte nicht ausgeführt werden: %1</translation>
+    </message>
+    <message>
+        <source>PostgreSQL is ready on port %1 (%2 ms).</source>
+        <translation>PostgreSQL ist auf Port %1 bereit (%2 ms).</translation>
+    </message>
+    <message>
+        <source>PostgreSQL stopped while starting (see %1):
+%2</source>
+        <translation>PostgreSQL wurde während des Starts beendet (siehe %1):
+%2</translation>
+    </message>
+    <message>
+        <source>PostgreSQL stopped unexpectedly (see %1):
+%2</source>
+        <translation>PostgreSQL wurde unerwartet beendet (siehe %1):
+%2</translation>
+    </message>
+    <message>
+        <source>Stopped before PostgreSQL was ready.</source>
+        <translation>Beendet, bevor PostgreSQL bereit war.</translation>
+    </message>
+    <message>
+        <source>STRATA_PG_BINDIR is set to %1, but that folder does not contain both initdb and postgres.</source>
+        <translation>STRATA_PG_BINDIR ist auf %1 gesetzt, aber dieser Ordner enthält nicht sowohl initdb als auch postgres.</translation>
+    </message>
+    <message>
+        <source>Strata runs as root, and PostgreSQL refuses to: the server must run as the system user &quot;%1&quot;, and that user does not exist.</source>
+        <translation>Strata läuft als root, und PostgreSQL verweigert das: Der Server muss als Systembenutzer „%1“ laufen, und diesen Benutzer gibt es nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>strata::MainWindow</name>
+    <message>
+        <source>&lt;h2&gt;Strata&lt;/h2&gt;&lt;p&gt;The sidebar lists the database&apos;s schemas with their tables, views, enums and sequences, and each table&apos;s estimated row count. Ctrl+F filters it.&lt;/p&gt;&lt;p&gt;File &amp;rsaquo; Connect… opens another database; File &amp;rsaquo; Open project folder… reads a drizzle project&apos;s &lt;tt&gt;.env&lt;/tt&gt; and &lt;tt&gt;drizzle.config.ts&lt;/tt&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Strata&lt;/h2&gt;&lt;p&gt;Die Seitenleiste zeigt die Schemas der Datenbank mit ihren Tabellen, Sichten, Enums und Sequenzen sowie die geschätzte Zeilenzahl jeder Tabelle. Strg+F filtert sie.&lt;/p&gt;&lt;p&gt;Datei &amp;rsaquo; Verbinden… öffnet eine andere Datenbank; Datei &amp;rsaquo; Projektordner öffnen… liest &lt;tt&gt;.env&lt;/tt&gt; und &lt;tt&gt;drizzle.config.ts&lt;/tt&gt; eines drizzle-Projekts.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Erneut verbinden</translation>
+    </message>
+    <message>
+        <source>Strata</source>
+        <translation>Strata</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Willkommen</translation>
+    </message>
+    <message>
+        <source>Production: read-only</source>
+        <translation>Produktion: schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>This connection is marked production: Strata will not write to it until you unlock it.</source>
+        <translation>Diese Verbindung ist als Produktion markiert: Strata schreibt erst in diese Datenbank, wenn Sie sie entsperren.</translation>
+    </message>
+    <message>
+        <source>Could not read the catalog: %1</source>
+        <translation>Der Katalog konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation>&amp;Verbinden…</translation>
+    </message>
+    <message>
+        <source>Open &amp;project folder…</source>
+        <translation>&amp;Projektordner öffnen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect</source>
+        <translation>&amp;Erneut verbinden</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Trennen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Filter sidebar</source>
+        <translation>Seitenleiste &amp;filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Close tab</source>
+        <translation>Tab &amp;schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Strata</source>
+        <translation>Ü&amp;ber Strata</translation>
+    </message>
+    <message>
+        <source>About Strata</source>
+        <translation>Über Strata</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Strata %1&lt;/h3&gt;&lt;p&gt;A native PostgreSQL studio for drizzle projects.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Strata %1&lt;/h3&gt;&lt;p&gt;Ein natives PostgreSQL-Studio für drizzle-Projekte.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 — Strata</source>
+        <translation>%1 — Strata</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2</source>
+        <translation>Verbindung mit %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>%1 asks for a password (%2).</source>
+        <translation>%1 verlangt ein Passwort (%2).</translation>
+    </message>
+    <message>
+        <source>Not connected to %1: no password given.</source>
+        <translation>Nicht mit %1 verbunden: kein Passwort eingegeben.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost.</source>
+        <translation>Die Verbindung mit %1 wurde unterbrochen.</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung mit %1 wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Connection lost</source>
+        <translation>Verbindung unterbrochen</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1</source>
+        <translation>PostgreSQL %1</translation>
+    </message>
+    <message>
+        <source>%1 @ %2</source>
+        <translation>%1 @ %2</translation>
+    </message>
+    <message>
+        <source>Open drizzle project folder</source>
+        <translation>drizzle-Projektordner öffnen</translation>
+    </message>
+    <message>
+        <source>%1 names no database (no DATABASE_URL in .env, no dbCredentials.url in drizzle.config.ts). %2</source>
+        <translation>%1 nennt keine Datenbank (kein DATABASE_URL in .env, kein dbCredentials.url in drizzle.config.ts). %2</translation>
+    </message>
+    <message>
+        <source>Preparing the demo database…</source>
+        <translation>Die Demo-Datenbank wird vorbereitet…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Strata demo</source>
+        <translation>Strata-Demo</translation>
+    </message>
+    <message>
+        <source>The demo could not start: %1</source>
+        <translation>Die Demo konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+</context>
+<context>
+    <name>strata::PasswordStore</name>
+    <message>
+        <source>No D-Bus session bus is running (a session without a desktop?), so there is no system keyring to keep the password in.</source>
+        <translation>Es läuft kein D-Bus-Sitzungsbus (eine Sitzung ohne Desktop?), daher gibt es keinen System-Schlüsselbund, in dem das Passwort aufbewahrt werden kann.</translation>
+    </message>
+    <message>
+        <source>The D-Bus session bus cannot be reached, so there is no system keyring to keep the password in.</source>
+        <translation>Der D-Bus-Sitzungsbus ist nicht erreichbar, daher gibt es keinen System-Schlüsselbund, in dem das Passwort aufbewahrt werden kann.</translation>
+    </message>
+    <message>
+        <source>No keyring service (Secret Service or KWallet) runs on the D-Bus session bus.</source>
+        <translation>Auf dem D-Bus-Sitzungsbus läuft kein Schlüsselbunddienst (Secret Service oder KWallet).</translation>
+    </message>
+    <message>
+        <source>A Secret Service keyring runs, but libsecret (package libsecret-1-0) is not installed.</source>
+        <translation>Ein Secret-Service-Schlüsselbund läuft, aber libsecret (Paket libsecret-1-0) ist nicht installiert.</translation>
+    </message>
+    <message>
+        <source>The system keyring is turned off.</source>
+        <translation>Der System-Schlüsselbund ist deaktiviert.</translation>
+    </message>
+    <message>
+        <source>The system keyring is not available: %1</source>
+        <translation>Der System-Schlüsselbund ist nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>Access to the system keyring was refused.</source>
+        <translation>Der Zugriff auf den System-Schlüsselbund wurde verweigert.</translation>
+    </message>
+    <message>
+        <source>The system keyring denied access: %1</source>
+        <translation>Der System-Schlüsselbund hat den Zugriff verweigert: %1</translation>
+    </message>
+    <message>
+        <source>The system keyring failed: %1</source>
+        <translation>Fehler im System-Schlüsselbund: %1</translation>
+    </message>
+</context>
+<context>
+    <name>strata::SidebarWidget</name>
+    <message>
+        <source>Filter tables, views, enums…</source>
+        <translation>Tabellen, Sichten, Enums filtern…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Copy name</source>
+        <translation>Namen kopieren</translation>
+    </message>
+    <message>
+        <source>Copy qualified name</source>
+        <translation>Qualifizierten Namen kopieren</translation>
+    </message>
+    <message>
+        <source>Expand all</source>
+        <translation>Alle ausklappen</translation>
+    </message>
+    <message>
+        <source>Collapse all</source>
+        <translation>Alle einklappen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+</context>
 </TS>

@@ -15,7 +15,7 @@ namespace strata {
 int PingCommand::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(Tr::tr("Connect to a database and print what answered."));
+    parser.setApplicationDescription(Tr::tr("Connect to a database once and print which server answered."));
     parser.addHelpOption();
     const QCommandLineOption project(QStringLiteral("project"),
                                      Tr::tr("Read the connection from a drizzle project folder."),

@@ -228,8 +228,8 @@ QString LocalCluster::findBinDir(QString *error)
         if (hasServerPrograms(fromEnv))
             return fromEnv;
         if (error)
-            *error = tr("STRATA_PG_BINDIR is set to %1, but that folder has no initdb and "
-                        "postgres.").arg(fromEnv);
+            *error = tr("STRATA_PG_BINDIR is set to %1, but that folder does not contain both "
+                        "initdb and postgres.").arg(fromEnv);
         return {};
     }
     QDir debianRoot(QStringLiteral("/usr/lib/postgresql"));
@@ -407,8 +407,8 @@ bool LocalCluster::prepareFolders(QString *error)
 
     ServerUser user;
     if (!lookUpServerUser(&user)) {
-        *error = tr("Strata runs as root, and PostgreSQL refuses to: it needs the system user "
-                    "\"%1\" to run the server, which does not exist.")
+        *error = tr("Strata runs as root, and PostgreSQL refuses to: the server must run as "
+                    "the system user \"%1\", and that user does not exist.")
                      .arg(QLatin1String(kServerUser));
         return false;
     }

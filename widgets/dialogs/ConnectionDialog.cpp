@@ -182,7 +182,7 @@ ConnectionDialog::ConnectionDialog(SavedConnections &saved, PasswordStore &passw
     });
     connect(&m_passwords, &PasswordStore::written, this, [this](const QString &id) {
         if (id == m_savedId)
-            showStatus(tr("Saved “%1”, its password in the system keyring.").arg(m_name->text()));
+            showStatus(tr("Saved “%1”; its password is in the system keyring.").arg(m_name->text()));
     });
     connect(&m_passwords, &PasswordStore::availabilityChanged, this,
             &ConnectionDialog::updateKeyringCheckBox);
