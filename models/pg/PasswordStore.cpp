@@ -25,8 +25,14 @@ const QString serviceName = QStringLiteral("Strata");
 
 PasswordStore::PasswordStore(QObject *parent)
     : QObject(parent)
-    , m_unavailableReason(probe())
 {
+}
+
+QString PasswordStore::unavailableReason() const
+{
+    if (!m_unavailableReason)
+        m_unavailableReason = probe();
+    return *m_unavailableReason;
 }
 
 PasswordStore::~PasswordStore() = default;
@@ -87,7 +93,7 @@ void PasswordStore::failLater(const QString &id)
 {
     // Queued, so that callers see the same order of events with or without a keyring.
     QMetaObject::invokeMethod(
-        this, [this, id] { emit failed(id, m_unavailableReason); }, Qt::QueuedConnection);
+        this, [this, id] { emit failed(id, unavailableReason()); }, Qt::QueuedConnection);
 }
 
 QString PasswordStore::jobFailure(const QKeychain::Job *job)
@@ -100,7 +106,7 @@ QString PasswordStore::jobFailure(const QKeychain::Job *job)
                                       .arg(job->errorString());
             emit availabilityChanged(false);
         }
-        return m_unavailableReason;
+        return unavailableReason();
     case QKeychain::AccessDeniedByUser:
         return tr("Access to the system keyring was refused.");
     case QKeychain::AccessDenied:

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QObject>
+
+#include <optional>
 #include <QString>
 
 namespace QKeychain {
@@ -21,9 +23,10 @@ public:
     explicit PasswordStore(QObject *parent = nullptr);
     ~PasswordStore() override;
 
-    bool isAvailable() const { return m_unavailableReason.isEmpty(); }
+    bool isAvailable() const { return unavailableReason().isEmpty(); }
     // Why no password can be saved, one translated sentence; empty when available.
-    QString unavailableReason() const { return m_unavailableReason; }
+    // The first call asks D-Bus (a few synchronous calls); not done at start-up.
+    QString unavailableReason() const;
     // Turns the store off (a --no-keyring option, tests): it then stores and reads nothing.
     void disable(const QString &reason);
 
@@ -46,7 +49,7 @@ private:
     // Reason for `job`'s error; marks the store unavailable when there is no backend.
     QString jobFailure(const QKeychain::Job *job);
 
-    QString m_unavailableReason;
+    mutable std::optional<QString> m_unavailableReason;
 };
 
 } // namespace strata
