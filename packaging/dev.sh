@@ -18,7 +18,7 @@ case "$cmd" in
 demo)
     preset=release
     [ -f build/release/build.ninja ] || cmake --preset "$preset" >/dev/null
-    cmake --build --preset "$preset" -j "$jobs"
+    cmake --build --preset "$preset" -j "$jobs" --target strata  # the demo needs only the app
     exec build/release/app/strata --demo "$@"
     ;;
 test)
