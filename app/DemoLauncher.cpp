@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QStandardPaths>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace strata {
@@ -30,13 +31,6 @@ QString readResource(const QString &path, QString *error)
     return QString::fromUtf8(file.readAll());
 }
 
-QString sqlLiteral(const QString &value)
-{
-    QString quoted = value;
-    quoted.replace(QLatin1Char('\''), QLatin1String("''"));
-    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
-}
-
 } // namespace
 
 DemoLauncher::DemoLauncher(QObject *parent)
@@ -46,11 +40,10 @@ DemoLauncher::DemoLauncher(QObject *parent)
 
 DemoLauncher::~DemoLauncher()
 {
-    // Sessions first, so the server's fast shutdown finds nobody to wait for.
+    // Sessions first, so the server's fast shutdown finds nobody to wait for; the cluster
+    // stops itself (quietly) when it is destroyed.
     m_demo.reset();
     m_admin.reset();
-    if (m_cluster)
-        m_cluster->stop();
 }
 
 QString DemoLauncher::demoRoot()
@@ -58,9 +51,10 @@ QString DemoLauncher::demoRoot()
     const QString overridden = qEnvironmentVariable("STRATA_DEMO_DIR");
     if (!overridden.isEmpty())
         return overridden;
-    // As root the server runs as the postgres user, which cannot enter /root.
+    // As root the server runs as the postgres user, which cannot enter /root; a root-owned
+    // folder outside /tmp keeps other local users from planting links in its place.
     if (::geteuid() == 0)
-        return QStringLiteral("/var/tmp/strata-demo");
+        return QStringLiteral("/var/lib/strata/demo");
     return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
            + QStringLiteral("/demo");
 }
@@ -86,6 +80,13 @@ void DemoLauncher::start(bool fresh)
         fail(tr("Could not create the demo folder %1.").arg(root));
         return;
     }
+    struct stat info {};
+    if (::lstat(QFile::encodeName(root).constData(), &info) != 0 || S_ISLNK(info.st_mode)
+        || info.st_uid != ::geteuid()) {
+        fail(tr("The demo folder %1 is a link or belongs to another user; Strata will not use it.")
+                 .arg(root));
+        return;
+    }
     QFile::setPermissions(root, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner
                                     | QFile::ExeGroup | QFile::ExeOther);
     QString error;
@@ -98,15 +99,21 @@ void DemoLauncher::start(bool fresh)
             [this](const QString &message) { emit progress(0, 0, message); });
     connect(m_cluster.get(), &LocalCluster::failed, this, &DemoLauncher::fail);
     connect(m_cluster.get(), &LocalCluster::started, this, &DemoLauncher::clusterStarted);
+    connect(m_cluster.get(), &LocalCluster::stoppedUnexpectedly, this, &DemoLauncher::serverStopped);
     emit progress(0, 0, tr("Starting the demo server…"));
     m_cluster->start();
 }
 
 void DemoLauncher::cancel()
 {
+    // The running statement is cancelled now; between statements, runNext() sees the flag.
+    // Before the set-up transaction has begun, stopping is enough: nothing was written.
     m_cancelled = true;
-    if (m_demo)
+    if (m_demo && !m_steps.isEmpty()) {
         m_demo->cancel();
+        return;
+    }
+    fail(tr("The demo set-up was cancelled; nothing was kept."));
 }
 
 // The project is copied out of the resources once, so the user can open it, edit it and
@@ -135,6 +142,8 @@ bool DemoLauncher::copyProject(QString *error)
 
 void DemoLauncher::clusterStarted()
 {
+    if (m_failed)
+        return;
     // The port is new every run, so the project's .env is rewritten to match.
     QFile env(projectFolder() + QStringLiteral("/.env"));
     if (env.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
@@ -148,21 +157,25 @@ void DemoLauncher::clusterStarted()
     connect(m_admin.get(), &Connection::failed, this,
             [this](RequestId, const PgError &error) { fail(error.toString()); });
     connect(m_admin.get(), &Connection::opened, this, [this] {
-        m_admin->submit(QStringLiteral("SELECT 1 FROM pg_database WHERE datname = $1"), {demoDatabase});
+        m_checkRequest = m_admin->submit(QStringLiteral("SELECT 1 FROM pg_database WHERE datname = $1"),
+                                         {demoDatabase});
     });
     connect(m_admin.get(), &Connection::finished, this,
-            [this](RequestId, const QueryResult &result) { databaseChecked(result); });
+            [this](RequestId id, const QueryResult &result) { databaseChecked(id, result); });
     m_admin->open();
 }
 
-void DemoLauncher::databaseChecked(const QueryResult &result)
+void DemoLauncher::databaseChecked(RequestId id, const QueryResult &result)
 {
-    if (result.commandTag().startsWith(QLatin1String("SELECT")) && result.rowCount() == 0) {
+    if (m_failed)
+        return;
+    if (id == m_checkRequest && result.rowCount() == 0) {
         emit progress(0, 0, tr("Creating the demo database…"));
         m_admin->submit(QStringLiteral("CREATE DATABASE %1").arg(demoDatabase));
         return;
     }
-    m_admin.reset();
+    // Not deleted here: we are inside one of its signals.
+    m_admin.release()->deleteLater();
     m_demo = std::make_unique<Connection>(m_cluster->spec(demoDatabase));
     connect(m_demo.get(), &Connection::openFailed, this,
             [this](const PgError &error) { fail(error.toString()); });
@@ -194,7 +207,7 @@ void DemoLauncher::databaseChecked(const QueryResult &result)
     m_demo->open();
 }
 
-QStringList DemoLauncher::migrationSteps(QString *error) const
+QList<Query> DemoLauncher::migrationSteps(QString *error) const
 {
     const QString folder = QStringLiteral(":/demo/project/drizzle");
     const QJsonDocument journal = QJsonDocument::fromJson(
@@ -206,10 +219,10 @@ QStringList DemoLauncher::migrationSteps(QString *error) const
     }
     // The bookkeeping table and rows exactly as drizzle-orm's migrator writes them, so that
     // drizzle-kit and Strata agree on what is applied (drizzle-formats.md, section 5).
-    QStringList steps{QStringLiteral(
+    QList<Query> steps{{QStringLiteral(
         "CREATE SCHEMA IF NOT EXISTS \"drizzle\";\n"
         "CREATE TABLE IF NOT EXISTS \"drizzle\".\"__drizzle_migrations\" (\n"
-        "    id SERIAL PRIMARY KEY,\n    hash text NOT NULL,\n    created_at bigint\n);")};
+        "    id SERIAL PRIMARY KEY,\n    hash text NOT NULL,\n    created_at bigint\n);"), {}}};
     for (int i = 0; i < appliedMigrations; ++i) {
         const QJsonObject entry = entries.at(i).toObject();
         const QString tag = entry.value(QStringLiteral("tag")).toString();
@@ -222,14 +235,13 @@ QStringList DemoLauncher::migrationSteps(QString *error) const
         const QString sql = QString::fromUtf8(bytes);
         for (const QString &piece : sql.split(breakpoint)) {
             if (!piece.trimmed().isEmpty())
-                steps.append(piece);
+                steps.append({piece, {}});
         }
         const QString hash = QString::fromLatin1(
             QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-        steps.append(QStringLiteral("INSERT INTO \"drizzle\".\"__drizzle_migrations\" (\"hash\", \"created_at\") "
-                                    "VALUES (%1, %2)")
-                         .arg(sqlLiteral(hash))
-                         .arg(qint64(entry.value(QStringLiteral("when")).toDouble())));
+        steps.append({QStringLiteral("INSERT INTO \"drizzle\".\"__drizzle_migrations\" (\"hash\", \"created_at\") "
+                                     "VALUES ($1, $2)"),
+                      {hash, QString::number(qint64(entry.value(QStringLiteral("when")).toDouble()))}});
     }
     return steps;
 }
@@ -249,24 +261,24 @@ QStringList DemoLauncher::seedSteps()
 void DemoLauncher::setUp()
 {
     QString error;
-    const QStringList migrations = migrationSteps(&error);
+    const QList<Query> migrations = migrationSteps(&error);
     if (!error.isEmpty()) {
         fail(error);
         return;
     }
     // One transaction for everything: a set-up that is interrupted leaves nothing behind,
     // and the next start simply runs it again.
-    m_steps.append({tr("Starting"), QStringLiteral("BEGIN")});
-    for (const QString &sql : migrations)
-        m_steps.append({tr("Applying the demo's migrations"), sql});
+    m_steps.append({tr("Starting"), {QStringLiteral("BEGIN"), {}}});
+    for (const Query &query : migrations)
+        m_steps.append({tr("Applying the demo's migrations"), query});
     for (const QString &sql : seedSteps()) {
         QString label = tr("Loading demo data");
         const QString firstLine = sql.trimmed().section(QLatin1Char('\n'), 0, 0);
         if (firstLine.startsWith(QLatin1String("-- progress:")))
             label = firstLine.mid(12).trimmed();
-        m_steps.append({label, sql});
+        m_steps.append({label, {sql, {}}});
     }
-    m_steps.append({tr("Saving"), QStringLiteral("COMMIT")});
+    m_steps.append({tr("Saving"), {QStringLiteral("COMMIT"), {}}});
     m_total = int(m_steps.size());
     m_next = 0;
     runNext();
@@ -274,6 +286,11 @@ void DemoLauncher::setUp()
 
 void DemoLauncher::runNext()
 {
+    if (m_cancelled) {
+        m_demo->submit(QStringLiteral("ROLLBACK"));
+        fail(tr("The demo set-up was cancelled; nothing was kept."));
+        return;
+    }
     if (m_next >= m_steps.size()) {
         emit progress(m_total, m_total, tr("Done"));
         emit ready(spec());
@@ -281,7 +298,7 @@ void DemoLauncher::runNext()
     }
     const Step &step = m_steps.at(m_next++);
     emit progress(m_next - 1, m_total, step.label);
-    m_demo->submit(step.sql);
+    m_demo->submit(step.query);
 }
 
 void DemoLauncher::fail(const QString &reason)

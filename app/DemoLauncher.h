@@ -36,15 +36,16 @@ signals:
     void progress(int done, int total, const QString &label);
     void ready(const strata::ConnectionSpec &spec);
     void failed(const QString &reason);
+    void serverStopped(const QString &reason);  // the demo server died after it was ready
 
 private:
     void clusterStarted();
-    void databaseChecked(const QueryResult &result);
+    void databaseChecked(RequestId id, const QueryResult &result);
     void setUp();
     void runNext();
     void fail(const QString &reason);
     bool copyProject(QString *error);
-    QStringList migrationSteps(QString *error) const;
+    QList<Query> migrationSteps(QString *error) const;
     static QStringList seedSteps();
 
     std::unique_ptr<LocalCluster> m_cluster;
@@ -52,13 +53,14 @@ private:
     std::unique_ptr<Connection> m_demo;
     struct Step {
         QString label;
-        QString sql;
+        Query query;
     };
     QList<Step> m_steps;
     int m_next = 0;
     int m_total = 0;
     bool m_cancelled = false;
     bool m_failed = false;
+    RequestId m_checkRequest = 0;
 };
 
 } // namespace strata

@@ -124,7 +124,13 @@ MainWindow::MainWindow(QWidget *parent)
     updateStatus();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Sessions close before the demo server stops (members would go the other way round).
+    m_catalog->load(nullptr);
+    m_connection.reset();
+    m_demo.reset();
+}
 
 void MainWindow::createActions()
 {
@@ -167,10 +173,15 @@ void MainWindow::createActions()
 void MainWindow::openConnection(const ConnectionSpec &spec, const QString &title,
                                 bool production, const QString &savedId)
 {
+    // The old session's tree and status go at once, so nothing of database A shows under B.
+    m_catalog->load(nullptr);
+    m_pendingRestore = false;
     m_connection = std::make_unique<Connection>(spec);
     m_title = title.isEmpty() ? spec.displayName() : title;
     m_production = production;
     m_savedId = savedId;
+    m_kind = ConnectionKind::Spec;
+    m_projectFolder.clear();
     connect(m_connection.get(), &Connection::opened, this, &MainWindow::connectionOpenedSlot);
     connect(m_connection.get(), &Connection::openFailed, this, &MainWindow::connectionFailed);
     connect(m_connection.get(), &Connection::lost, this, &MainWindow::connectionLost);
@@ -191,13 +202,18 @@ void MainWindow::connectionOpenedSlot(const ServerInfo &)
     m_settings.setValue(QStringLiteral("connection/lastTitle"), m_title);
     m_settings.setValue(QStringLiteral("connection/lastSavedId"), m_savedId);
     m_settings.setValue(QStringLiteral("connection/lastProduction"), m_production);
+    m_settings.setValue(QStringLiteral("connection/lastKind"),
+                        m_kind == ConnectionKind::Demo ? QStringLiteral("demo")
+                        : m_kind == ConnectionKind::Project ? QStringLiteral("project")
+                                                            : QStringLiteral("spec"));
+    m_settings.setValue(QStringLiteral("connection/lastProject"), m_projectFolder);
     updateStatus();
     emit connectionOpened();
 }
 
 void MainWindow::connectionFailed(const PgError &error)
 {
-    if (error.needsPassword) {
+    if (error.needsPassword || error.passwordRejected) {
         askPasswordAndRetry(error);
         return;
     }
@@ -208,11 +224,14 @@ void MainWindow::connectionFailed(const PgError &error)
 void MainWindow::askPasswordAndRetry(const PgError &error)
 {
     bool ok = false;
-    const QString password = QInputDialog::getText(
-        this, tr("Password"),
-        tr("%1 asks for a password (%2).").arg(m_title, error.message), QLineEdit::Password, {}, &ok);
+    const QString prompt = error.passwordRejected
+        ? tr("The password for %1 was not accepted (%2). Type it again:").arg(m_title, error.message)
+        : tr("%1 asks for a password (%2).").arg(m_title, error.message);
+    const QString password = QInputDialog::getText(this, tr("Password"), prompt, QLineEdit::Password, {}, &ok);
     if (!ok) {
+        m_connection->setPassword({});  // a refused password is not tried again by Reconnect
         showBanner(tr("Not connected to %1: no password given.").arg(m_title), true);
+        updateStatus();
         return;
     }
     m_connection->setPassword(password);
@@ -221,10 +240,10 @@ void MainWindow::askPasswordAndRetry(const PgError &error)
 
 void MainWindow::connectionLost(const PgError &error)
 {
-    QString text = tr("The connection to %1 was lost.").arg(m_title);
-    if (!error.detail.isEmpty())
-        text += QLatin1Char(' ') + error.detail;
-    showBanner(text, true);
+    showBanner(error.detail.isEmpty()
+                   ? tr("The connection to %1 was lost.").arg(m_title)
+                   : tr("The connection to %1 was lost: %2").arg(m_title, error.detail),
+               true);
     updateStatus();
 }
 
@@ -314,7 +333,12 @@ void MainWindow::openProjectFolder(const QString &folder)
         showBanner(error.toString(), false);
         return;
     }
-    const ConnectionSpec spec = project.connection(DrizzleProject::Purpose::Browse);
+    SpecError urlError;
+    const ConnectionSpec spec = project.connection(DrizzleProject::Purpose::Browse, &urlError);
+    if (!urlError.isNull()) {
+        showBanner(tr("Cannot connect to the project %1: %2").arg(folder, urlError.toString()), false);
+        return;
+    }
     if (spec.isEmpty()) {
         QStringList reasons;
         for (const SpecError &warning : project.warnings())
@@ -326,10 +350,39 @@ void MainWindow::openProjectFolder(const QString &folder)
         return;
     }
     openConnection(spec, QFileInfo(folder).fileName());
+    m_kind = ConnectionKind::Project;
+    m_projectFolder = QFileInfo(folder).absoluteFilePath();
+}
+
+void MainWindow::openTarget(const QString &target)
+{
+    if (QFileInfo(target).isDir()) {
+        openProjectFolder(target);
+        return;
+    }
+    SpecError error;
+    const ConnectionSpec spec = ConnectionSpec::parse(target, &error);
+    if (!error.isNull()) {
+        showBanner(tr("Cannot open %1: %2").arg(target, error.toString()), false);
+        return;
+    }
+    openConnection(spec);
 }
 
 bool MainWindow::restoreLastConnection()
 {
+    // The demo's URL changes every run, and a project's .env may have changed: go back to
+    // where the connection came from.
+    const QString kind = m_settings.value(QStringLiteral("connection/lastKind")).toString();
+    if (kind == QLatin1String("demo")) {
+        startDemo(false);
+        return true;
+    }
+    const QString project = m_settings.value(QStringLiteral("connection/lastProject")).toString();
+    if (kind == QLatin1String("project") && QFileInfo(project).isDir()) {
+        openProjectFolder(project);
+        return true;
+    }
     const ConnectionSpec spec = ConnectionSpec::parse(m_settings.value(QStringLiteral("connection/last")).toString());
     if (spec.isEmpty())
         return false;
@@ -341,18 +394,25 @@ bool MainWindow::restoreLastConnection()
         openConnection(spec, title, production, savedId);
         return true;
     }
-    // The keyring answers asynchronously; connect once it has (with or without a password).
-    auto open = [this, spec, title, production, savedId](const QString &password) {
-        disconnect(m_passwords, nullptr, this, nullptr);
+    // The keyring answers asynchronously; connect once it has answered for this entry (with
+    // or without a password), unless the user opened something else in the meantime.
+    m_pendingRestore = true;
+    auto open = [this, spec, title, production, savedId](const QString &id, const QString &password) {
+        if (id != savedId || !m_pendingRestore)
+            return;
+        for (const QMetaObject::Connection &c : std::as_const(m_restoreConnections))
+            disconnect(c);
+        m_restoreConnections.clear();
         ConnectionSpec withPassword = spec;
         if (!password.isEmpty())
             withPassword.setValue(QStringLiteral("password"), password);
         openConnection(withPassword, title, production, savedId);
     };
-    connect(m_passwords, &PasswordStore::passwordRead, this,
-            [open](const QString &, const QString &password) { open(password); });
-    connect(m_passwords, &PasswordStore::passwordMissing, this, [open] { open({}); });
-    connect(m_passwords, &PasswordStore::failed, this, [open] { open({}); });
+    m_restoreConnections = {
+        connect(m_passwords, &PasswordStore::passwordRead, this, open),
+        connect(m_passwords, &PasswordStore::passwordMissing, this, [open](const QString &id) { open(id, {}); }),
+        connect(m_passwords, &PasswordStore::failed, this, [open](const QString &id) { open(id, {}); }),
+    };
     m_passwords->read(savedId);
     return true;
 }
@@ -366,6 +426,7 @@ void MainWindow::startDemo(bool fresh)
     m_demoProgress->setAutoClose(false);
     m_demoProgress->setAutoReset(false);
     m_demoProgress->setMinimumWidth(420);
+    m_demoProgress->setWindowModality(Qt::WindowModal);
     connect(m_demoProgress, &QProgressDialog::canceled, m_demo.get(), &DemoLauncher::cancel);
     connect(m_demo.get(), &DemoLauncher::progress, this, [this](int done, int total, const QString &label) {
         m_demoProgress->setMaximum(total);
@@ -376,6 +437,11 @@ void MainWindow::startDemo(bool fresh)
         m_demoProgress->deleteLater();
         m_demoProgress = nullptr;
         openConnection(spec, tr("Strata demo"));
+        m_kind = ConnectionKind::Demo;  // restored by starting the demo again, not by its URL
+    });
+    connect(m_demo.get(), &DemoLauncher::serverStopped, this, [this](const QString &reason) {
+        showBanner(tr("The demo server stopped: %1 Restart Strata with --demo to start it again.").arg(reason),
+                   false);
     });
     connect(m_demo.get(), &DemoLauncher::failed, this, [this](const QString &reason) {
         if (m_demoProgress)

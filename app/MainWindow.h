@@ -33,6 +33,9 @@ public:
     void openConnection(const ConnectionSpec &spec, const QString &title = {},
                         bool production = false, const QString &savedId = {});
     void openProjectFolder(const QString &folder);
+    // A URL, keyword/value string or project folder from the command line; errors go to
+    // the window's banner, not to a terminal the user may not have.
+    void openTarget(const QString &target);
     void startDemo(bool fresh);
     // Reopens the connection used last time (without a password: libpq's .pgpass, the
     // keyring or a prompt supply it).
@@ -70,6 +73,12 @@ private:
     QString m_title;
     QString m_savedId;
     bool m_production = false;
+    // Where the connection came from, so that the next start can go back there.
+    enum class ConnectionKind { Spec, Project, Demo };
+    ConnectionKind m_kind = ConnectionKind::Spec;
+    QString m_projectFolder;
+    bool m_pendingRestore = false;  // a keyring answer is awaited for the last connection
+    QList<QMetaObject::Connection> m_restoreConnections;
     std::unique_ptr<SavedConnections> m_saved;
     PasswordStore *m_passwords;
     CatalogModel *m_catalog;

@@ -1,15 +1,11 @@
 #include "MainWindow.h"
 #include "cli/CommandLine.h"
-#include "pg/ConnectionSpec.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QElapsedTimer>
-#include <QFileInfo>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
-#include <QTextStream>
 #include <QTimer>
 #include <QTranslator>
 
@@ -109,18 +105,7 @@ int openWindow(const QCommandLineParser &parser, const QCommandLineOption &demo,
     if (parser.isSet(demo)) {
         window.startDemo(parser.isSet(fresh));
     } else if (!targets.isEmpty()) {
-        const QString target = targets.first();
-        if (QFileInfo(target).isDir()) {
-            window.openProjectFolder(target);
-        } else {
-            strata::SpecError error;
-            const strata::ConnectionSpec spec = strata::ConnectionSpec::parse(target, &error);
-            if (!error.isNull()) {
-                QTextStream(stderr) << error.toString() << Qt::endl;
-                return 2;
-            }
-            window.openConnection(spec);
-        }
+        window.openTarget(targets.first());
     } else if (!qEnvironmentVariableIsSet("STRATA_BENCH_FIRST_PAINT")) {
         window.restoreLastConnection();
     }

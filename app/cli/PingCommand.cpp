@@ -37,8 +37,18 @@ int PingCommand::run(const QStringList &arguments)
             return 2;
         }
         for (const SpecError &warning : drizzle.warnings())
-            err << Tr::tr("warning: ") << warning.toString() << Qt::endl;
-        spec = drizzle.connection(DrizzleProject::Purpose::Browse);
+            err << Tr::tr("warning: %1").arg(warning.toString()) << Qt::endl;
+        SpecError urlError;
+        spec = drizzle.connection(DrizzleProject::Purpose::Browse, &urlError);
+        if (!urlError.isNull() || spec.isEmpty()) {
+            // An empty spec would make libpq fall back to PG* and the local socket: a
+            // database the user did not name.
+            err << (urlError.isNull() ? Tr::tr("%1 names no database (DATABASE_URL or dbCredentials.url).")
+                                            .arg(parser.value(project))
+                                      : urlError.toString())
+                << Qt::endl;
+            return 2;
+        }
     } else if (!positional.isEmpty()) {
         SpecError error;
         spec = ConnectionSpec::parse(positional.first(), &error);

@@ -247,7 +247,7 @@ QVariant CatalogModel::data(const QModelIndex &index, int role) const
         if (index.column() == RowsColumn)
             return hasRows ? formatEstimate(node.rows) : QVariant();
         if (node.kind == Kind::Group)
-            return QStringLiteral("%1 (%2)").arg(node.label).arg(node.children.size());
+            return tr("%1 (%n)", nullptr, int(node.children.size())).arg(node.label);
         return node.label;
     case Qt::ToolTipRole:
         if (hasRows)

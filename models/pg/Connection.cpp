@@ -23,44 +23,52 @@ void registerTypes()
 Connection::Connection(ConnectionSpec spec, QObject *parent)
     : QObject(parent)
     , m_spec(std::move(spec))
+    , m_thread(new QThread)
+    , m_worker(new DbWorker)
 {
     registerTypes();
-    m_worker = new DbWorker;
-    m_worker->moveToThread(&m_thread);
-    m_thread.setObjectName(QStringLiteral("strata-db"));
+    m_worker->moveToThread(m_thread);
+    m_thread->setObjectName(QStringLiteral("strata-db"));
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
 
-    connect(m_worker, &DbWorker::opened, this, [this](const ServerInfo &info) {
+    connect(m_worker, &DbWorker::opened, this, [this](const ServerInfo &info, quint64 generation) {
+        if (generation != m_generation)
+            return;
         m_serverInfo = info;
         setState(State::Open);
         emit opened(info);
     });
-    connect(m_worker, &DbWorker::openFailed, this, [this](const PgError &error) {
+    connect(m_worker, &DbWorker::openFailed, this, [this](const PgError &error, quint64 generation) {
+        if (generation != m_generation)
+            return;
         setState(State::Closed);
         emit openFailed(error);
     });
     connect(m_worker, &DbWorker::finished, this, &Connection::finished);
     connect(m_worker, &DbWorker::failed, this, &Connection::failed);
-    connect(m_worker, &DbWorker::lost, this, [this](const PgError &error) {
+    connect(m_worker, &DbWorker::lost, this, [this](const PgError &error, quint64 generation) {
+        if (generation != m_generation)
+            return;
         setState(State::Lost);
         emit lost(error);
     });
-    m_thread.start();
+    m_thread->start();
 }
 
 Connection::~Connection()
 {
-    // Skip what is queued, stop what runs, close on the worker's own thread (its socket
-    // notifier belongs there), then let the thread end after that.
+    // Never wait here: a connect attempt can block its thread for connect_timeout. Skip
+    // what is queued, stop what runs, and let the worker close and end its thread by itself.
+    disconnect(m_worker, nullptr, this, nullptr);
     m_worker->setClosing(true);
     m_worker->cancel();
     DbWorker *worker = m_worker;
-    QThread *thread = &m_thread;
+    QThread *thread = m_thread;
     QMetaObject::invokeMethod(m_worker, [worker, thread] {
         worker->close();
         thread->quit();
     }, Qt::QueuedConnection);
-    m_thread.wait();
-    delete m_worker;
 }
 
 void Connection::setPassword(const QString &password)
@@ -75,23 +83,16 @@ void Connection::open()
     if (!m_password.isEmpty())
         spec.setValue(QStringLiteral("password"), m_password);
     const DbWorker::Params params = spec.libpqParams();
-    m_worker->setClosing(false);
+    const quint64 generation = ++m_generation;
     DbWorker *worker = m_worker;
-    QMetaObject::invokeMethod(m_worker, [worker, params] { worker->open(params); },
+    QMetaObject::invokeMethod(m_worker, [worker, params, generation] { worker->open(params, generation); },
                               Qt::QueuedConnection);
 }
 
 void Connection::reconnect()
 {
-    open();  // DbWorker::open drops the old session first
-}
-
-void Connection::close()
-{
     m_worker->cancel();
-    DbWorker *worker = m_worker;
-    QMetaObject::invokeMethod(m_worker, [worker] { worker->close(); }, Qt::QueuedConnection);
-    setState(State::Closed);
+    open();  // DbWorker::open drops the old session first
 }
 
 RequestId Connection::submit(const Query &query)

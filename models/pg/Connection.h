@@ -44,8 +44,9 @@ public:
     const ServerInfo &serverInfo() const { return m_serverInfo; }
 
     void open();       // -> opened() or openFailed()
-    void reconnect();  // drops the old session (if any) and opens a new one
-    void close();
+    // Cancels what runs, drops the old session (if any) and opens a new one; whatever the
+    // old session still reports is ignored.
+    void reconnect();
 
     // Queued in order; one runs at a time. -> finished(id, …) or failed(id, …).
     RequestId submit(const Query &query);
@@ -67,8 +68,9 @@ private:
 
     ConnectionSpec m_spec;
     QString m_password;
-    QThread m_thread;
-    DbWorker *m_worker = nullptr;  // lives on m_thread
+    QThread *m_thread;   // deletes itself, and the worker, once its event loop has ended
+    DbWorker *m_worker;  // lives on m_thread
+    quint64 m_generation = 0;  // of the session asked for last
     State m_state = State::Closed;
     ServerInfo m_serverInfo;
     RequestId m_nextId = 1;

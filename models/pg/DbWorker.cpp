@@ -9,8 +9,6 @@
 
 #include <vector>
 
-#include <sys/socket.h>
-
 namespace strata {
 
 namespace {
@@ -89,9 +87,10 @@ DbWorker::~DbWorker()
     closeConnection();
 }
 
-void DbWorker::open(const Params &params)
+void DbWorker::open(const Params &params, quint64 generation)
 {
     closeConnection();
+    m_generation = generation;
     std::vector<const char *> keys;
     std::vector<const char *> values;
     for (const auto &[key, value] : params) {
@@ -107,9 +106,13 @@ void DbWorker::open(const Params &params)
         error.kind = PgError::Kind::ConnectFailed;
         error.message = conn ? connectionMessage(conn) : Tr::tr("Out of memory while connecting.");
         error.needsPassword = conn && PQconnectionNeedsPassword(conn);
+        // libpq 15 exposes no SQLSTATE for a failed connection; a password was sent and the
+        // server's message says authentication failed (28P01's text).
+        error.passwordRejected = conn && PQconnectionUsedPassword(conn)
+                                 && error.message.contains(QLatin1String("password authentication failed"));
         if (conn)
             PQfinish(conn);
-        emit openFailed(error);
+        emit openFailed(error, generation);
         return;
     }
     PQsetNoticeProcessor(conn, ignoreNotice, nullptr);
@@ -127,7 +130,7 @@ void DbWorker::open(const Params &params)
     info.port = QString::fromUtf8(PQport(m_conn));
     info.backendPid = PQbackendPID(m_conn);
     watchSocket();
-    emit opened(info);
+    emit opened(info, generation);
 }
 
 // A server that goes away while we are idle sends a FATAL notice and closes the socket;
@@ -142,16 +145,14 @@ void DbWorker::checkIdleSocket()
 {
     if (!m_conn || m_busy)
         return;
-    // PQconsumeInput only buffers what arrived (e.g. a FATAL "terminating connection");
-    // PQisBusy parses it. A peek then tells whether the server closed the socket.
+    // PQconsumeInput buffers what arrived (a FATAL "terminating connection" first, the end
+    // of the stream on the next wake-up, when it fails) and PQisBusy parses it.
     const bool readFailed = PQconsumeInput(m_conn) == 0;
     PQisBusy(m_conn);
-    char byte;
-    const bool closedByServer = ::recv(PQsocket(m_conn), &byte, 1, MSG_PEEK | MSG_DONTWAIT) == 0;
-    if (readFailed || closedByServer || PQstatus(m_conn) == CONNECTION_BAD) {
+    if (readFailed || PQstatus(m_conn) == CONNECTION_BAD) {
         const PgError error = connectionLostError();
         closeConnection();
-        emit lost(error);
+        emit lost(error, m_generation);
         return;
     }
     while (PGnotify *notify = PQnotifies(m_conn))
@@ -213,7 +214,7 @@ void DbWorker::execute(RequestId id, const Query &query)
         PQclear(result);
         closeConnection();
         emit failed(id, error);
-        emit lost(error);
+        emit lost(error, m_generation);
         return;
     }
     PgError error = result ? errorFromResult(result) : PgError{};

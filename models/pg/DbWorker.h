@@ -25,7 +25,9 @@ public:
     ~DbWorker() override;
 
     // Called on the worker's thread (queued from Connection).
-    void open(const Params &params);
+    // `generation` comes back with opened/openFailed/lost, so that Connection can drop
+    // what an older session says after a reconnect.
+    void open(const Params &params, quint64 generation);
     void execute(RequestId id, const Query &query);
     void close();
 
@@ -35,11 +37,11 @@ public:
     void setClosing(bool closing) { m_closing = closing; }
 
 signals:
-    void opened(const strata::ServerInfo &info);
-    void openFailed(const strata::PgError &error);
+    void opened(const strata::ServerInfo &info, quint64 generation);
+    void openFailed(const strata::PgError &error, quint64 generation);
     void finished(strata::RequestId id, const strata::QueryResult &result);
     void failed(strata::RequestId id, const strata::PgError &error);
-    void lost(const strata::PgError &error);
+    void lost(const strata::PgError &error, quint64 generation);
 
 private:
     void closeConnection();
@@ -53,6 +55,7 @@ private:
     pg_cancel *m_cancel = nullptr;
     std::atomic<bool> m_busy = false;
     std::atomic<bool> m_closing = false;
+    quint64 m_generation = 0;
 };
 
 } // namespace strata

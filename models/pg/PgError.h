@@ -23,7 +23,8 @@ struct PgError {
     QString hint;
     QString context;
     int position = 0;  // 1-based character offset in the statement, 0 when not given
-    bool needsPassword = false;  // the server asked for a password that was not given
+    bool needsPassword = false;     // the server asked for a password that was not given
+    bool passwordRejected = false;  // a password was given and the server refused it
 
     bool isNull() const { return kind == Kind::None; }
     // "message (SQLSTATE)\nDetail: …\nHint: …", for status lines and terminals.

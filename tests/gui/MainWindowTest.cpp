@@ -92,13 +92,32 @@ private slots:
         test::TestCluster cluster;
         QString error;
         QVERIFY2(cluster.start(&error), qPrintable(error));
+        QVERIFY2(cluster.runSql(QStringLiteral("CREATE TABLE kept (id int); CREATE SCHEMA other;"
+                                               "CREATE TABLE other.t (id int);"), nullptr, &error),
+                 qPrintable(error));
         MainWindow window;
         window.show();
         QSignalSpy loaded(&window, &MainWindow::catalogLoaded);
         window.openConnection(cluster.spec(QStringLiteral("postgres")), QStringLiteral("test server"));
         QVERIFY(loaded.wait(20000));
         QVERIFY(window.catalog()->find(QStringLiteral("public"), {}).isValid());
-        QTest::keyClicks(window.sidebar()->filterEdit(), QStringLiteral("pub"));
+        // The user filters (which opens every match), then closes public's tables, selects "t".
+        QTest::keyClicks(window.sidebar()->filterEdit(), QStringLiteral("e"));
+        QTreeView *view = window.sidebar()->view();
+        auto proxyIndex = [view](const QString &schema, const QString &name) {
+            const QAbstractItemModel *model = view->model();
+            QModelIndexList hits = model->match(model->index(0, 0), CatalogModel::SchemaRole, schema, -1,
+                                                Qt::MatchExactly | Qt::MatchRecursive);
+            for (const QModelIndex &hit : hits) {
+                if (hit.data(CatalogModel::NameRole).toString() == name)
+                    return hit;
+            }
+            return QModelIndex();
+        };
+        view->expandRecursively(proxyIndex(QStringLiteral("other"), QStringLiteral("other")), 1);
+        const QModelIndex publicTables = proxyIndex(QStringLiteral("public"), QStringLiteral("kept")).parent();
+        view->collapse(publicTables);
+        view->setCurrentIndex(proxyIndex(QStringLiteral("other"), QStringLiteral("t")));
 
         cluster.cluster().stop();
         QTRY_COMPARE_WITH_TIMEOUT(window.stateText(), QStringLiteral("Connection lost"), 15000);
@@ -108,7 +127,7 @@ private slots:
         saveArtifact(&window, QStringLiteral("main-window-connection-lost.png"));
         // The window keeps what the user had: the tree and the filter text.
         QVERIFY(window.catalog()->find(QStringLiteral("public"), {}).isValid());
-        QCOMPARE(window.sidebar()->filterEdit()->text(), QStringLiteral("pub"));
+        QCOMPARE(window.sidebar()->filterEdit()->text(), QStringLiteral("e"));
 
         QVERIFY2(cluster.cluster().startAndWait(&error), qPrintable(error));
         loaded.clear();
@@ -116,7 +135,11 @@ private slots:
         QVERIFY(loaded.wait(20000));
         QCOMPARE(window.stateText(), QStringLiteral("Connected"));
         QVERIFY(!reconnect->isVisible());
-        QCOMPARE(window.sidebar()->filterEdit()->text(), QStringLiteral("pub"));
+        QCOMPARE(window.sidebar()->filterEdit()->text(), QStringLiteral("e"));
+        // The tree is as the user left it, though the model was rebuilt.
+        QVERIFY(view->isExpanded(proxyIndex(QStringLiteral("other"), QStringLiteral("t")).parent()));
+        QVERIFY(!view->isExpanded(proxyIndex(QStringLiteral("public"), QStringLiteral("kept")).parent()));
+        QCOMPARE(view->currentIndex().data(CatalogModel::NameRole).toString(), QStringLiteral("t"));
         window.close();
     }
 };

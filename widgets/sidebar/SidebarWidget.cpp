@@ -14,6 +14,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <functional>
+
 namespace strata {
 
 namespace {
@@ -91,16 +93,64 @@ SidebarWidget::SidebarWidget(CatalogModel *model, QWidget *parent)
     connect(m_filter, &QLineEdit::textChanged, this, &SidebarWidget::applyFilter);
     connect(m_view, &QTreeView::activated, this, &SidebarWidget::activate);
     connect(m_view, &QTreeView::customContextMenuRequested, this, &SidebarWidget::showContextMenu);
-    // A fresh load shows the schemas' contents; public first, as most projects live there.
-    connect(model, &CatalogModel::loaded, this, [this] {
-        for (int row = 0; row < m_proxy->rowCount(); ++row) {
-            const QModelIndex schema = m_proxy->index(row, 0);
-            if (schema.data(CatalogModel::SchemaRole).toString() == QLatin1String("public")
-                || m_proxy->rowCount() == 1) {
-                m_view->expandRecursively(schema, 1);
+    // A reload (Refresh, Reconnect) resets the model; what was open and selected comes back.
+    connect(model, &QAbstractItemModel::modelAboutToBeReset, this, &SidebarWidget::rememberTree);
+    connect(model, &CatalogModel::loaded, this, &SidebarWidget::restoreTree);
+}
+
+QString SidebarWidget::nodeKey(const QModelIndex &index)
+{
+    const auto kind = index.data(CatalogModel::KindRole).value<CatalogModel::Kind>();
+    QString name = index.data(CatalogModel::NameRole).toString();
+    if (kind == CatalogModel::Kind::Group)  // groups have no name; their label starts alike
+        name = index.data().toString().section(QStringLiteral(" ("), 0, 0);
+    return QStringLiteral("%1\x1f%2\x1f%3").arg(int(kind)).arg(index.data(CatalogModel::SchemaRole).toString(), name);
+}
+
+void SidebarWidget::rememberTree()
+{
+    if (m_proxy->rowCount() == 0)
+        return;  // an empty tree (between connections) keeps what the last full one had
+    m_expanded.clear();
+    std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
+        for (int row = 0; row < m_proxy->rowCount(parent); ++row) {
+            const QModelIndex index = m_proxy->index(row, 0, parent);
+            if (m_view->isExpanded(index)) {
+                m_expanded.insert(nodeKey(index));
+                walk(index);
             }
         }
-    });
+    };
+    walk({});
+    const QModelIndex current = m_view->currentIndex();
+    m_current = current.isValid() ? nodeKey(current.siblingAtColumn(0)) : QString();
+}
+
+void SidebarWidget::restoreTree()
+{
+    bool restored = false;
+    std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
+        for (int row = 0; row < m_proxy->rowCount(parent); ++row) {
+            const QModelIndex index = m_proxy->index(row, 0, parent);
+            const QString key = nodeKey(index);
+            if (key == m_current)
+                m_view->setCurrentIndex(index);
+            if (m_expanded.contains(key)) {
+                m_view->expand(index);
+                restored = true;
+                walk(index);
+            }
+        }
+    };
+    walk({});
+    if (restored)
+        return;
+    // A first load shows the schemas' contents; public first, as most projects live there.
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const QModelIndex schema = m_proxy->index(row, 0);
+        if (schema.data(CatalogModel::SchemaRole).toString() == QLatin1String("public") || m_proxy->rowCount() == 1)
+            m_view->expandRecursively(schema, 1);
+    }
 }
 
 void SidebarWidget::setMessage(const QString &message)

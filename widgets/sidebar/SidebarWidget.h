@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSet>
 #include <QWidget>
 
 class QLineEdit;
@@ -31,12 +32,17 @@ private:
     void showContextMenu(const QPoint &pos);
     void applyFilter(const QString &text);
     void activate(const QModelIndex &index);
+    void rememberTree();
+    void restoreTree();
+    static QString nodeKey(const QModelIndex &index);
 
     CatalogModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QLineEdit *m_filter;
     QLabel *m_message;
     QTreeView *m_view;
+    QSet<QString> m_expanded;  // keys of the nodes open before the last reload
+    QString m_current;
 };
 
 } // namespace strata
