@@ -1,5 +1,6 @@
 #include "CommandLine.h"
 
+#include "CheckCommand.h"
 #include "PingCommand.h"
 #include "Tr.h"
 
@@ -10,7 +11,7 @@ namespace strata {
 
 QStringList CommandLine::commands()
 {
-    return {QStringLiteral("ping")};
+    return {QStringLiteral("ping"), QStringLiteral("check")};
 }
 
 bool CommandLine::isCommand(const QString &word)
@@ -28,6 +29,8 @@ int CommandLine::run(int argc, char **argv)
     arguments.removeAt(1);  // the rest reads like "strata-<command> [options]"
     if (command == QLatin1String("ping"))
         return PingCommand::run(arguments);
+    if (command == QLatin1String("check"))
+        return CheckCommand::run(arguments);
     QTextStream(stderr) << Tr::tr("strata: unknown command %1").arg(command)
                         << Qt::endl;
     return 2;

@@ -1,0 +1,161 @@
+#include "CheckCommand.h"
+
+#include "migrations/MigrationFolder.h"
+#include "pg/DrizzleProject.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+namespace strata {
+
+namespace {
+
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("CheckCommand", text, nullptr, n);
+}
+
+QJsonObject toJson(const MigrationFolder &folder)
+{
+    QJsonArray migrations;
+    for (const Migration &m : folder.migrations()) {
+        QJsonObject object{
+            {QStringLiteral("tag"), m.tag},
+            {QStringLiteral("idx"), m.idx},
+            {QStringLiteral("when"), double(m.when)},
+            {QStringLiteral("sqlFile"), m.sqlFile},
+            {QStringLiteral("hash"), QString::fromLatin1(m.hash)},
+            {QStringLiteral("pieces"), int(m.hasSql ? m.script.pieces.size() : 0)},
+            {QStringLiteral("statements"), m.script.statementCount()},
+            {QStringLiteral("snapshotFile"), m.snapshotFile},
+        };
+        if (m.snapshot.isReadable()) {
+            object.insert(QStringLiteral("snapshotId"), m.snapshot.id);
+            object.insert(QStringLiteral("prevIds"), QJsonArray::fromStringList(m.snapshot.prevIds));
+        }
+        migrations.append(object);
+    }
+    QJsonArray problems;
+    for (const MigrationProblem &p : folder.problems()) {
+        QJsonObject object{
+            {QStringLiteral("severity"), MigrationProblem::severityId(p.severity)},
+            {QStringLiteral("kind"), MigrationProblem::kindId(p.kind)},
+            {QStringLiteral("file"), p.file},
+            {QStringLiteral("location"), p.location(folder.path())},
+            {QStringLiteral("message"), p.message},
+        };
+        if (p.line > 0)
+            object.insert(QStringLiteral("line"), p.line);
+        if (p.column > 0)
+            object.insert(QStringLiteral("column"), p.column);
+        if (!p.tag.isEmpty())
+            object.insert(QStringLiteral("tag"), p.tag);
+        problems.append(object);
+    }
+    return QJsonObject{
+        {QStringLiteral("folder"), folder.path()},
+        {QStringLiteral("absolutePath"), folder.absolutePath()},
+        {QStringLiteral("layout"), MigrationFolder::layoutName(folder.layout())},
+        {QStringLiteral("prefix"), MigrationNames::prefixModeName(folder.prefixMode())},
+        {QStringLiteral("migrations"), migrations},
+        {QStringLiteral("problems"), problems},
+        {QStringLiteral("summary"),
+         QJsonObject{{QStringLiteral("migrations"), int(folder.migrations().size())},
+                     {QStringLiteral("errors"), folder.count(MigrationProblem::Severity::Error)},
+                     {QStringLiteral("warnings"), folder.count(MigrationProblem::Severity::Warning)},
+                     {QStringLiteral("notes"), folder.count(MigrationProblem::Severity::Note)}}},
+    };
+}
+
+// The way a user would type the folder: relative when it is under the current folder.
+QString displayPath(const QString &path)
+{
+    const QString relative = QDir::current().relativeFilePath(path);
+    return relative.startsWith(QLatin1String("..")) ? path : relative;
+}
+
+} // namespace
+
+int CheckCommand::run(const QStringList &arguments)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Check a drizzle migrations folder: journal, files, hashes, snapshot chain and SQL syntax."));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption project(QStringLiteral("project"),
+                                     tr("Check the migrations folder of this drizzle project (default: the current folder)."),
+                                     tr("folder"));
+    const QCommandLineOption dir(QStringLiteral("dir"), tr("Check this migrations folder."), tr("folder"));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print the result as a JSON document."));
+    parser.addOptions({project, dir, json});
+
+    // parse(), not process(): process() exits with 1 on a bad option, and 1 means "problems found".
+    if (!parser.parse(arguments)) {
+        err << parser.errorText() << Qt::endl << tr("Try 'strata check --help'.") << Qt::endl;
+        return 2;
+    }
+    if (parser.isSet(help)) {
+        out << parser.helpText();
+        return 0;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        err << tr("strata check: unexpected argument %1").arg(parser.positionalArguments().first()) << Qt::endl;
+        return 2;
+    }
+    if (parser.isSet(project) && parser.isSet(dir)) {
+        err << tr("strata check: give either --project or --dir, not both") << Qt::endl;
+        return 2;
+    }
+
+    MigrationFolder folder;
+    QString shownPath;
+    if (parser.isSet(dir)) {
+        folder = MigrationFolder::read(parser.value(dir));
+        shownPath = parser.value(dir);
+    } else {
+        SpecError error;
+        const QString where = parser.isSet(project) ? parser.value(project) : QStringLiteral(".");
+        const DrizzleProject drizzle = DrizzleProject::read(where, &error);
+        if (!error.isNull()) {
+            err << error.toString() << Qt::endl;
+            return 2;
+        }
+        folder = MigrationFolder::read(drizzle);
+        shownPath = displayPath(drizzle.outDir());
+    }
+    if (folder.layout() == MigrationFolder::Layout::Missing) {
+        err << tr("strata check: %1: there is no such folder").arg(shownPath) << Qt::endl;
+        return 2;
+    }
+
+    const int errors = folder.count(MigrationProblem::Severity::Error);
+    const int warnings = folder.count(MigrationProblem::Severity::Warning);
+    if (parser.isSet(json)) {
+        out << QJsonDocument(toJson(folder)).toJson(QJsonDocument::Indented);
+    } else {
+        for (const MigrationProblem &problem : folder.problems())
+            out << problem.toString(shownPath) << Qt::endl;
+        const QString layout = folder.layout() == MigrationFolder::Layout::Folders
+                                   ? tr("drizzle-kit 1.0 layout")
+                                   : tr("drizzle-kit journal layout");
+        const int count = int(folder.migrations().size());
+        if (folder.layout() == MigrationFolder::Layout::Empty) {
+            out << tr("%1: no migrations yet").arg(shownPath) << Qt::endl;
+        } else if (errors + warnings == 0) {
+            out << tr("%1: %n migration(s), %2, no problems", count).arg(shownPath, layout) << Qt::endl;
+        } else {
+            out << tr("%1: %n migration(s), %2: ", count).arg(shownPath, layout)
+                << tr("%n error(s)", errors) << QLatin1String(", ") << tr("%n warning(s)", warnings) << Qt::endl;
+        }
+    }
+    return errors + warnings > 0 ? 1 : 0;
+}
+
+} // namespace strata
