@@ -6,7 +6,9 @@
 #include "pg/DrizzleProject.h"
 #include "pg/PasswordStore.h"
 #include "pg/SavedConnections.h"
+#include "schema/Introspector.h"
 #include "sidebar/SidebarWidget.h"
+#include "sidebar/TableDetailsWidget.h"
 
 #include <QAction>
 #include <QApplication>
@@ -51,6 +53,8 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_catalog(new CatalogModel(this))
     , m_sidebar(new SidebarWidget(m_catalog, this))
+    , m_details(new TableDetailsWidget(this))
+    , m_introspector(new Introspector(this))
     , m_tabs(new QTabWidget(this))
     , m_banner(new QWidget(this))
     , m_bannerText(new QLabel(m_banner))
@@ -70,6 +74,26 @@ MainWindow::MainWindow(QWidget *parent)
     dock->setWidget(m_sidebar);
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
+    auto *detailsDock = new QDockWidget(tr("Details"), this);
+    detailsDock->setObjectName(QStringLiteral("DetailsDock"));
+    detailsDock->setWidget(m_details);
+    detailsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::LeftDockWidgetArea, detailsDock);
+    resizeDocks({dock}, {340}, Qt::Horizontal);
+    connect(m_sidebar, &SidebarWidget::objectSelected, this, [this](const QString &schema, const QString &name) {
+        if (name.isEmpty())
+            m_details->clear();
+        else
+            m_details->showObject(schema, name);
+    });
+    connect(m_introspector, &Introspector::finished, this, [this](const Schema &schema) {
+        m_details->setSchema(schema);
+        emit schemaLoaded();
+    });
+    connect(m_introspector, &Introspector::failed, this, [this](const PgError &error) {
+        if (error.kind != PgError::Kind::Cancelled)
+            m_sidebar->setMessage(tr("Could not read the schema details: %1").arg(error.toString()));
+    });
 
     m_tabs->setTabsClosable(true);
     m_tabs->setDocumentMode(true);
@@ -113,6 +137,12 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_catalog, &CatalogModel::loaded, this, [this] {
         m_sidebar->setMessage({});
         emit catalogLoaded();
+        // The details need the whole model: a few more catalog queries on the same worker.
+        if (m_connection && m_connection->isOpen() && !m_introspector->isRunning()) {
+            IntrospectOptions options;
+            options.includeDrizzleSchema = true;  // the sidebar lists it, so details should too
+            m_introspector->introspect(m_connection.get(), options);
+        }
     });
     connect(m_catalog, &CatalogModel::loadFailed, this, [this](const PgError &error) {
         m_sidebar->setMessage(tr("Could not read the catalog: %1").arg(error.toString()));
@@ -175,6 +205,8 @@ void MainWindow::openConnection(const ConnectionSpec &spec, const QString &title
 {
     // The old session's tree and status go at once, so nothing of database A shows under B.
     m_catalog->load(nullptr);
+    m_details->setSchema({});
+    m_details->clear();
     m_pendingRestore = false;
     m_connection = std::make_unique<Connection>(spec);
     m_title = title.isEmpty() ? spec.displayName() : title;

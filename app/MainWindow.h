@@ -18,7 +18,9 @@ class CatalogModel;
 class DemoLauncher;
 class PasswordStore;
 class SavedConnections;
+class Introspector;
 class SidebarWidget;
+class TableDetailsWidget;
 
 // Strata's window: sidebar with the catalog, tabs in the middle, connection state below.
 class MainWindow : public QMainWindow
@@ -44,6 +46,7 @@ public:
     Connection *connection() const { return m_connection.get(); }
     CatalogModel *catalog() const { return m_catalog; }
     SidebarWidget *sidebar() const { return m_sidebar; }
+    TableDetailsWidget *details() const { return m_details; }
     QTabWidget *tabs() const { return m_tabs; }
     QString stateText() const;  // what the status bar says about the connection
     bool isProduction() const { return m_production; }
@@ -51,6 +54,7 @@ public:
 signals:
     void connectionOpened();
     void catalogLoaded();
+    void schemaLoaded();  // the details pane has the schema model
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -83,6 +87,8 @@ private:
     PasswordStore *m_passwords;
     CatalogModel *m_catalog;
     SidebarWidget *m_sidebar;
+    TableDetailsWidget *m_details;
+    Introspector *m_introspector;
     QTabWidget *m_tabs;
     QWidget *m_banner;
     QLabel *m_bannerText;

@@ -7,6 +7,7 @@
 #include "DemoLauncher.h"
 #include "data/CatalogModel.h"
 #include "sidebar/SidebarWidget.h"
+#include "sidebar/TableDetailsWidget.h"
 
 #include <QDir>
 #include <QLabel>
@@ -16,6 +17,7 @@
 #include <QStatusBar>
 #include <QTest>
 #include <QTreeView>
+#include <QTreeWidget>
 
 using namespace strata;
 
@@ -49,6 +51,7 @@ private slots:
             window.resize(1200, 760);
             window.show();
             QSignalSpy loaded(&window, &MainWindow::catalogLoaded);
+            QSignalSpy schemaLoaded(&window, &MainWindow::schemaLoaded);
             window.startDemo(true);
             // Generating two million rows takes a while on a busy machine; this is a
             // timeout, not a performance check.
@@ -63,6 +66,25 @@ private slots:
             QVERIFY(catalog->find(QStringLiteral("drizzle"), QStringLiteral("__drizzle_migrations")).isValid());
             QCOMPARE(window.stateText(), QStringLiteral("Connected"));
             QVERIFY(window.windowTitle().contains(QLatin1String("demo")));
+
+            // Selecting a table shows its details from the schema model: columns, keys, and
+            // the foreign keys of other tables that point at it.
+            QTRY_VERIFY_WITH_TIMEOUT(!schemaLoaded.isEmpty(), 60000);
+            QTreeView *sidebarView = window.sidebar()->view();
+            const QModelIndexList posts = sidebarView->model()->match(
+                sidebarView->model()->index(0, 0), CatalogModel::NameRole, QStringLiteral("posts"), 1,
+                Qt::MatchExactly | Qt::MatchRecursive);
+            QCOMPARE(posts.size(), 1);
+            sidebarView->setCurrentIndex(posts.first());
+            QTreeWidget *details = window.details()->tree();
+            QStringList sections;
+            for (int i = 0; i < details->topLevelItemCount(); ++i)
+                sections << details->topLevelItem(i)->text(0).section(QStringLiteral(" ("), 0, 0);
+            QVERIFY2(sections.contains(QLatin1String("Columns")), qPrintable(sections.join(',')));
+            QVERIFY2(sections.contains(QLatin1String("Referenced by")), qPrintable(sections.join(',')));
+            QVERIFY(sections.contains(QLatin1String("Foreign keys")));
+            QVERIFY(sections.contains(QLatin1String("Indexes")));
+            saveArtifact(&window, QStringLiteral("main-window-demo-details.png"));
 
             // The filter box narrows the tree.
             QTest::keyClicks(window.sidebar()->filterEdit(), QStringLiteral("page"));

@@ -93,6 +93,14 @@ SidebarWidget::SidebarWidget(CatalogModel *model, QWidget *parent)
     connect(m_filter, &QLineEdit::textChanged, this, &SidebarWidget::applyFilter);
     connect(m_view, &QTreeView::activated, this, &SidebarWidget::activate);
     connect(m_view, &QTreeView::customContextMenuRequested, this, &SidebarWidget::showContextMenu);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                if (isBrowsable(current))
+                    emit objectSelected(current.data(CatalogModel::SchemaRole).toString(),
+                                        current.data(CatalogModel::NameRole).toString());
+                else
+                    emit objectSelected({}, {});
+            });
     // A reload (Refresh, Reconnect) resets the model; what was open and selected comes back.
     connect(model, &QAbstractItemModel::modelAboutToBeReset, this, &SidebarWidget::rememberTree);
     connect(model, &CatalogModel::loaded, this, &SidebarWidget::restoreTree);

@@ -27,6 +27,8 @@ signals:
     // Double-click or Enter on a table, view or materialized view.
     void openRequested(const QString &schema, const QString &name);
     void refreshRequested();
+    // The current item changed to a table, view or materialized view (empty names: other).
+    void objectSelected(const QString &schema, const QString &name);
 
 private:
     void showContextMenu(const QPoint &pos);

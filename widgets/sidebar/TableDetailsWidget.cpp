@@ -1,0 +1,229 @@
+#include "TableDetailsWidget.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace strata {
+
+namespace {
+
+QString quoted(const QString &name)
+{
+    QString text = name;
+    text.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    return QLatin1Char('"') + text + QLatin1Char('"');
+}
+
+QString typeText(const Column &column)
+{
+    QString type = column.typeSchema.isEmpty() || column.typeSchema == QLatin1String("public")
+                       ? column.type
+                       : column.typeSchema + QLatin1Char('.') + column.type;
+    for (int i = 0; i < column.arrayDimensions; ++i)
+        type += QStringLiteral("[]");
+    return type;
+}
+
+QString actionText(ForeignKeyAction action)
+{
+    switch (action) {
+    case ForeignKeyAction::NoAction: return QStringLiteral("NO ACTION");
+    case ForeignKeyAction::Restrict: return QStringLiteral("RESTRICT");
+    case ForeignKeyAction::Cascade: return QStringLiteral("CASCADE");
+    case ForeignKeyAction::SetNull: return QStringLiteral("SET NULL");
+    case ForeignKeyAction::SetDefault: return QStringLiteral("SET DEFAULT");
+    }
+    return {};
+}
+
+QString keyText(const IndexKey &key)
+{
+    QString text = key.isExpression ? QLatin1Char('(') + key.expression + QLatin1Char(')') : key.expression;
+    if (!key.opclass.isEmpty())
+        text += QLatin1Char(' ') + key.opclass;
+    if (key.descending)
+        text += QStringLiteral(" DESC");
+    if (key.nulls == IndexKey::Nulls::First)
+        text += QStringLiteral(" NULLS FIRST");
+    else if (key.nulls == IndexKey::Nulls::Last)
+        text += QStringLiteral(" NULLS LAST");
+    return text;
+}
+
+QString indexText(const Index &index)
+{
+    QStringList keys;
+    for (const IndexKey &key : index.keys)
+        keys.append(keyText(key));
+    QString text = QStringLiteral("%1 (%2)").arg(index.method, keys.join(QStringLiteral(", ")));
+    if (!index.include.isEmpty())
+        text += QStringLiteral(" INCLUDE (%1)").arg(index.include.join(QStringLiteral(", ")));
+    if (!index.where.isEmpty())
+        text += QStringLiteral(" WHERE %1").arg(index.where);
+    return text;
+}
+
+} // namespace
+
+TableDetailsWidget::TableDetailsWidget(QWidget *parent)
+    : QWidget(parent)
+    , m_title(new QLabel(this))
+    , m_tree(new QTreeWidget(this))
+{
+    m_title->setTextFormat(Qt::PlainText);
+    m_title->setWordWrap(true);
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    m_tree->setColumnCount(2);
+    m_tree->setHeaderLabels({tr("Name"), tr("Details")});
+    m_tree->setRootIsDecorated(true);
+    m_tree->setUniformRowHeights(true);
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_title);
+    layout->addWidget(m_tree);
+    clear();
+}
+
+void TableDetailsWidget::setSchema(const Schema &schema)
+{
+    m_schema = schema;
+    if (!m_shownName.isEmpty())
+        showObject(m_shownSchema, m_shownName);
+}
+
+void TableDetailsWidget::clear()
+{
+    m_shownSchema.clear();
+    m_shownName.clear();
+    m_tree->clear();
+    m_title->setText(tr("Select a table or view to see its columns, keys and indexes."));
+}
+
+QTreeWidgetItem *TableDetailsWidget::section(const QString &title, int count)
+{
+    auto *item = new QTreeWidgetItem(m_tree, {QStringLiteral("%1 (%2)").arg(title).arg(count)});
+    QFont font = item->font(0);
+    font.setBold(true);
+    item->setFont(0, font);
+    item->setExpanded(true);
+    return item;
+}
+
+void TableDetailsWidget::showObject(const QString &schema, const QString &name)
+{
+    m_tree->clear();
+    m_shownSchema = schema;
+    m_shownName = name;
+    if (const Table *table = m_schema.table(schema, name))
+        showTable(*table);
+    else if (const View *view = m_schema.view(schema, name))
+        showView(*view);
+    else
+        m_title->setText(tr("%1.%2: no details (not a table or view, or not loaded yet).")
+                             .arg(quoted(schema), quoted(name)));
+}
+
+void TableDetailsWidget::showTable(const Table &table)
+{
+    QString title = QStringLiteral("%1.%2").arg(quoted(table.schema), quoted(table.name));
+    if (!table.comment.isEmpty())
+        title += QStringLiteral(" — ") + table.comment;
+    m_title->setText(title);
+
+    QTreeWidgetItem *columns = section(tr("Columns"), int(table.columns.size()));
+    for (const Column &column : table.columns) {
+        QStringList details{typeText(column)};
+        const bool inPk = table.primaryKey && table.primaryKey->columns.contains(column.name);
+        if (inPk)
+            details.append(tr("primary key"));
+        if (column.notNull && !inPk)
+            details.append(QStringLiteral("NOT NULL"));
+        if (column.identity)
+            details.append(column.identity->kind == Identity::Kind::Always
+                               ? QStringLiteral("GENERATED ALWAYS AS IDENTITY")
+                               : QStringLiteral("GENERATED BY DEFAULT AS IDENTITY"));
+        if (column.generatedExpression)
+            details.append(QStringLiteral("GENERATED ALWAYS AS (%1) STORED").arg(*column.generatedExpression));
+        if (column.defaultExpression)
+            details.append(QStringLiteral("DEFAULT %1").arg(*column.defaultExpression));
+        auto *item = new QTreeWidgetItem(columns, {column.name, details.join(QStringLiteral(", "))});
+        if (!column.comment.isEmpty())
+            item->setToolTip(0, column.comment);
+    }
+
+    if (table.primaryKey) {
+        QTreeWidgetItem *pk = section(tr("Primary key"), 1);
+        new QTreeWidgetItem(pk, {table.primaryKey->name, table.primaryKey->columns.join(QStringLiteral(", "))});
+    }
+    if (!table.uniqueConstraints.isEmpty()) {
+        QTreeWidgetItem *uniques = section(tr("Unique constraints"), int(table.uniqueConstraints.size()));
+        for (const UniqueConstraint &unique : table.uniqueConstraints) {
+            QString text = unique.columns.join(QStringLiteral(", "));
+            if (unique.nullsNotDistinct)
+                text += QStringLiteral(" NULLS NOT DISTINCT");
+            new QTreeWidgetItem(uniques, {unique.name, text});
+        }
+    }
+    if (!table.indexes.isEmpty()) {
+        QTreeWidgetItem *indexes = section(tr("Indexes"), int(table.indexes.size()));
+        for (const Index &index : table.indexes)
+            new QTreeWidgetItem(indexes, {index.name, (index.unique ? QStringLiteral("UNIQUE ") : QString()) + indexText(index)});
+    }
+    if (!table.foreignKeys.isEmpty()) {
+        QTreeWidgetItem *fks = section(tr("Foreign keys"), int(table.foreignKeys.size()));
+        for (const ForeignKey &fk : table.foreignKeys) {
+            new QTreeWidgetItem(fks, {fk.name, QStringLiteral("(%1) → %2.%3 (%4) ON DELETE %5 ON UPDATE %6%7")
+                                                   .arg(fk.columns.join(QStringLiteral(", ")), quoted(fk.targetSchema),
+                                                        quoted(fk.targetTable), fk.targetColumns.join(QStringLiteral(", ")),
+                                                        actionText(fk.onDelete), actionText(fk.onUpdate),
+                                                        fk.notValid ? QStringLiteral(" NOT VALID") : QString())});
+        }
+    }
+    // Referenced by: the foreign keys of other tables (or this one) that point here.
+    QList<QStringList> referencedBy;
+    for (const Table &other : m_schema.tables) {
+        for (const ForeignKey &fk : other.foreignKeys) {
+            if (fk.targetSchema == table.schema && fk.targetTable == table.name)
+                referencedBy.append({fk.name, QStringLiteral("%1.%2 (%3)").arg(quoted(other.schema), quoted(other.name),
+                                                                              fk.columns.join(QStringLiteral(", ")))});
+        }
+    }
+    if (!referencedBy.isEmpty()) {
+        QTreeWidgetItem *refs = section(tr("Referenced by"), int(referencedBy.size()));
+        for (const QStringList &row : referencedBy)
+            new QTreeWidgetItem(refs, row);
+    }
+    if (!table.checks.isEmpty()) {
+        QTreeWidgetItem *checks = section(tr("Checks"), int(table.checks.size()));
+        for (const CheckConstraint &check : table.checks)
+            new QTreeWidgetItem(checks, {check.name, check.expression + (check.notValid ? QStringLiteral(" NOT VALID") : QString())});
+    }
+    if (!table.policies.isEmpty()) {
+        QTreeWidgetItem *policies = section(tr("Policies"), int(table.policies.size()));
+        for (const Policy &policy : table.policies)
+            new QTreeWidgetItem(policies, {policy.name, QStringLiteral("%1 FOR %2 TO %3 USING (%4)")
+                                                            .arg(policy.permissive ? QStringLiteral("PERMISSIVE") : QStringLiteral("RESTRICTIVE"),
+                                                                 policy.command,
+                                                                 policy.roles.isEmpty() ? QStringLiteral("PUBLIC") : policy.roles.join(QStringLiteral(", ")),
+                                                                 policy.usingExpression)});
+    }
+}
+
+void TableDetailsWidget::showView(const View &view)
+{
+    m_title->setText(QStringLiteral("%1.%2 (%3)").arg(quoted(view.schema), quoted(view.name),
+                                                     view.materialized ? tr("materialized view") : tr("view")));
+    QTreeWidgetItem *columns = section(tr("Columns"), int(view.columns.size()));
+    for (const Column &column : view.columns)
+        new QTreeWidgetItem(columns, {column.name, typeText(column)});
+    QTreeWidgetItem *definition = section(tr("Definition"), 1);
+    auto *item = new QTreeWidgetItem(definition, {QString(), view.definition.simplified()});
+    item->setToolTip(1, view.definition);
+}
+
+} // namespace strata
