@@ -20,10 +20,6 @@
         <translation>Verbindungs-URL oder Schlüsselwort/Wert-Zeichenfolge (Standard: die PG*-Variablen).</translation>
     </message>
     <message>
-        <source>warning: </source>
-        <translation>Warnung: </translation>
-    </message>
-    <message>
         <source>Connected to %1 as %2: PostgreSQL %3</source>
         <translation>Verbunden mit %1 als %2: PostgreSQL %3</translation>
     </message>
@@ -351,6 +347,240 @@
         <source>Connect to a database once and print which server answered.</source>
         <translation>Einmal mit einer Datenbank verbinden und ausgeben, welcher Server geantwortet hat.</translation>
     </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>%1 names no database (DATABASE_URL or dbCredentials.url).</source>
+        <translation>%1 nennt keine Datenbank (DATABASE_URL oder dbCredentials.url).</translation>
+    </message>
+    <message>
+        <source>the journal starts with a byte order mark, which drizzle&apos;s JSON.parse refuses</source>
+        <translation>das Journal beginnt mit einer Bytereihenfolgemarke (BOM), die JSON.parse von drizzle ablehnt</translation>
+    </message>
+    <message>
+        <source>the journal is not valid JSON: %1</source>
+        <translation>das Journal ist kein gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>the journal is not a JSON object</source>
+        <translation>das Journal ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>the journal is for dialect &quot;%1&quot;; Strata reads PostgreSQL folders only</source>
+        <translation>das Journal gehört zum Dialekt „%1“; Strata liest nur PostgreSQL-Ordner</translation>
+    </message>
+    <message>
+        <source>the journal has the header of drizzle-kit before 0.21 (dialect &quot;pg&quot;); drizzle-kit keeps it as it is, and so does Strata</source>
+        <translation>das Journal hat den Kopf von drizzle-kit vor 0.21 (dialect „pg“); drizzle-kit lässt ihn unverändert, und Strata ebenso</translation>
+    </message>
+    <message>
+        <source>the journal names no dialect (expected &quot;postgresql&quot;)</source>
+        <translation>das Journal nennt keinen Dialekt („postgresql“ erwartet)</translation>
+    </message>
+    <message>
+        <source>unknown journal dialect &quot;%1&quot; (expected &quot;postgresql&quot;)</source>
+        <translation>unbekannter Journal-Dialekt „%1“ („postgresql“ erwartet)</translation>
+    </message>
+    <message>
+        <source>the journal has no version (expected &quot;7&quot;)</source>
+        <translation>das Journal hat keine Version („7“ erwartet)</translation>
+    </message>
+    <message>
+        <source>unknown journal version &quot;%1&quot; (Strata knows 5, 6 and 7)</source>
+        <translation>unbekannte Journal-Version „%1“ (Strata kennt 5, 6 und 7)</translation>
+    </message>
+    <message>
+        <source>the journal has no &quot;entries&quot; array; drizzle&apos;s migrator cannot read it</source>
+        <translation>das Journal hat kein Array „entries“; der Migrator von drizzle kann es nicht lesen</translation>
+    </message>
+    <message>
+        <source>journal entry %1 is not an object</source>
+        <translation>der Journal-Eintrag %1 ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>journal entry %1 has no tag: drizzle&apos;s migrator would look for a file named &quot;undefined.sql&quot;</source>
+        <translation>der Journal-Eintrag %1 hat kein tag: der Migrator von drizzle würde nach einer Datei namens „undefined.sql“ suchen</translation>
+    </message>
+    <message>
+        <source>journal entry %1 has no whole-number idx: drizzle-kit generate numbers the next migration from it</source>
+        <translation>der Journal-Eintrag %1 hat keinen ganzzahligen idx: drizzle-kit generate nummeriert die nächste Migration danach</translation>
+    </message>
+    <message>
+        <source>journal entry %1 has no numeric &quot;when&quot;: drizzle&apos;s migrator compares and stores it as created_at</source>
+        <translation>der Journal-Eintrag %1 hat kein numerisches „when“: der Migrator von drizzle vergleicht es und speichert es als created_at</translation>
+    </message>
+    <message>
+        <source>this is not a folder</source>
+        <translation>dies ist kein Ordner</translation>
+    </message>
+    <message>
+        <source>there is no such folder</source>
+        <translation>diesen Ordner gibt es nicht</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n folder(s) in drizzle-kit 1.0&apos;s layout next to meta/_journal.json: drizzle 0.x ignores them, and drizzle 1.0&apos;s migrator refuses a folder that still has a journal</source>
+        <translation>
+            <numerusform>%n Ordner im Layout von drizzle-kit 1.0 neben meta/_journal.json: drizzle 0.x ignoriert ihn, und der Migrator von drizzle 1.0 verweigert einen Ordner, der noch ein Journal hat</numerusform>
+            <numerusform>%n Ordner im Layout von drizzle-kit 1.0 neben meta/_journal.json: drizzle 0.x ignoriert sie, und der Migrator von drizzle 1.0 verweigert einen Ordner, der noch ein Journal hat</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>drizzle 1.0 applies only &lt;folder&gt;/migration.sql files: this file is never applied</source>
+        <translation>drizzle 1.0 wendet nur Dateien &lt;Ordner&gt;/migration.sql an: diese Datei wird nie angewendet</translation>
+    </message>
+    <message>
+        <source>there is no journal: drizzle&apos;s migrator stops with &quot;Can&apos;t find meta/_journal.json file&quot;, and no .sql file here is ever applied</source>
+        <translation>es gibt kein Journal: der Migrator von drizzle bricht mit „Can&apos;t find meta/_journal.json file“ ab, und keine .sql-Datei hier wird je angewendet</translation>
+    </message>
+    <message>
+        <source>cannot read the journal: %1</source>
+        <translation>das Journal kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 is in the journal twice (also on line %2): drizzle&apos;s migrator runs its file twice</source>
+        <translation>%1 steht zweimal im Journal (auch in Zeile %2): der Migrator von drizzle führt seine Datei zweimal aus</translation>
+    </message>
+    <message>
+        <source>idx %1 of %2 is also the idx of %3: drizzle-kit numbers new migrations from the last idx, and index-prefixed names can collide</source>
+        <translation>idx %1 von %2 ist auch der idx von %3: drizzle-kit nummeriert neue Migrationen ab dem letzten idx, und Namen mit Indexpräfix können kollidieren</translation>
+    </message>
+    <message>
+        <source>%1 (when %2) follows %3 (when %4) in the journal, but its timestamp is not greater: on a database where %3 is applied, drizzle&apos;s migrator skips %1, silently and for good (it applies only entries newer than the newest applied one)</source>
+        <translation>%1 (when %2) folgt im Journal auf %3 (when %4), aber sein Zeitstempel ist nicht größer: auf einer Datenbank, auf der %3 angewendet ist, überspringt der Migrator von drizzle %1 stillschweigend und endgültig (er wendet nur Einträge an, die neuer sind als der neueste angewendete)</translation>
+    </message>
+    <message>
+        <source>journal entry %1 has no file %2: drizzle&apos;s migrator stops with &quot;No file … found&quot; before applying anything</source>
+        <translation>der Journal-Eintrag %1 hat keine Datei %2: der Migrator von drizzle bricht mit „No file … found“ ab, bevor er irgendetwas anwendet</translation>
+    </message>
+    <message>
+        <source>no journal entry names this file: drizzle never applies it</source>
+        <translation>kein Journal-Eintrag nennt diese Datei: drizzle wendet sie nie an</translation>
+    </message>
+    <message>
+        <source>this folder has a snapshot but no migration.sql: drizzle&apos;s migrator ignores it</source>
+        <translation>dieser Ordner hat einen Snapshot, aber keine migration.sql: der Migrator von drizzle ignoriert ihn</translation>
+    </message>
+    <message>
+        <source>the folder name %1 does not start with a YYYYMMDDHHMMSS timestamp: drizzle stores created_at NaN for it</source>
+        <translation>der Ordnername %1 beginnt nicht mit einem Zeitstempel YYYYMMDDHHMMSS: drizzle speichert dafür created_at NaN</translation>
+    </message>
+    <message numerus="yes">
+        <source>the file is not valid UTF-8 (%n bad sequence(s)): drizzle reads it with U+FFFD in their place, and hashes and sends that text, not these bytes</source>
+        <translation>
+            <numerusform>die Datei ist kein gültiges UTF-8 (%n ungültige Sequenz): drizzle liest sie mit U+FFFD an deren Stelle und hasht und sendet diesen Text, nicht diese Bytes</numerusform>
+            <numerusform>die Datei ist kein gültiges UTF-8 (%n ungültige Sequenzen): drizzle liest sie mit U+FFFD an deren Stelle und hasht und sendet diesen Text, nicht diese Bytes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the file starts with a UTF-8 byte order mark: drizzle keeps it in the hash and sends it to PostgreSQL in front of the first statement</source>
+        <translation>die Datei beginnt mit einer UTF-8-Bytereihenfolgemarke (BOM): drizzle behält sie im Hash und sendet sie vor der ersten Anweisung an PostgreSQL</translation>
+    </message>
+    <message>
+        <source>the file has CRLF line endings: drizzle hashes the bytes as they are, so its hash differs from the same file with LF endings (a checkout that converts line endings makes an applied migration look changed)</source>
+        <translation>die Datei hat CRLF-Zeilenenden: drizzle hasht die Bytes unverändert, daher unterscheidet sich ihr Hash von dem derselben Datei mit LF-Zeilenenden (ein Checkout, der Zeilenenden umwandelt, lässt eine angewendete Migration geändert erscheinen)</translation>
+    </message>
+    <message>
+        <source>PostgreSQL&apos;s parser rejects this: %1 (drizzle sends it anyway, and the migration fails there)</source>
+        <translation>der Parser von PostgreSQL lehnt dies ab: %1 (drizzle sendet es trotzdem, und die Migration schlägt dort fehl)</translation>
+    </message>
+    <message>
+        <source>with prefix mode &quot;none&quot; drizzle-kit overwrites meta/_snapshot.json on every generate: only the newest migration has a snapshot</source>
+        <translation>mit dem Präfixmodus „none“ überschreibt drizzle-kit bei jedem generate meta/_snapshot.json: nur die neueste Migration hat einen Snapshot</translation>
+    </message>
+    <message>
+        <source>%1 has no snapshot %2: the schema after it is unknown to drizzle-kit generate and to Strata&apos;s diff</source>
+        <translation>%1 hat keinen Snapshot %2: das Schema danach ist drizzle-kit generate und dem Diff von Strata unbekannt</translation>
+    </message>
+    <message>
+        <source>the snapshot is %1</source>
+        <translation>der Snapshot ist %1</translation>
+    </message>
+    <message>
+        <source>no snapshot of this folder has that id</source>
+        <translation>kein Snapshot dieses Ordners hat diese ID</translation>
+    </message>
+    <message>
+        <source>that is the id of %1</source>
+        <translation>das ist die ID von %1</translation>
+    </message>
+    <message>
+        <source>the snapshot chain breaks here: its %1 %2 is not the id of the previous migration&apos;s snapshot %3 (%4); %5</source>
+        <translation>die Snapshot-Kette reißt hier ab: sein %1 %2 ist nicht die ID des Snapshots %3 der vorherigen Migration (%4); %5</translation>
+    </message>
+    <message>
+        <source>no journal entry owns this snapshot (drizzle-kit generate still reads it when it is the last file by name)</source>
+        <translation>kein Journal-Eintrag gehört zu diesem Snapshot (drizzle-kit generate liest ihn trotzdem, wenn er dem Namen nach die letzte Datei ist)</translation>
+    </message>
+    <message>
+        <source>%1 have the same parent snapshot %2: two branches were merged, so check that their migrations do not depend on each other&apos;s order</source>
+        <translation>%1 haben denselben übergeordneten Snapshot %2: zwei Branches wurden zusammengeführt; prüfen Sie daher, dass ihre Migrationen nicht von ihrer gegenseitigen Reihenfolge abhängen</translation>
+    </message>
+    <message>
+        <source>%1 have the same parent snapshot %2: drizzle-kit check calls this a collision, and generate refuses to run until one of them is fixed</source>
+        <translation>%1 haben denselben übergeordneten Snapshot %2: drizzle-kit check nennt dies eine Kollision, und generate verweigert die Ausführung, bis einer davon korrigiert ist</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>Anmerkung</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>a migration name cannot contain &quot;/&quot;, &quot;\&quot; or control characters: %1</source>
+        <translation>ein Migrationsname darf weder „/“, „\“ noch Steuerzeichen enthalten: %1</translation>
+    </message>
+    <message>
+        <source>%1 already exists</source>
+        <translation>%1 existiert bereits</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>the journal cannot be read, so it cannot be extended: %1</source>
+        <translation>das Journal kann nicht gelesen und daher nicht erweitert werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 is missing: a new journal would drop the migrations already here</source>
+        <translation>%1 fehlt: ein neues Journal würde die bereits vorhandenen Migrationen verwerfen</translation>
+    </message>
+    <message>
+        <source>the last journal entry has no idx to count on from</source>
+        <translation>der letzte Journal-Eintrag hat keinen idx, von dem aus weitergezählt werden kann</translation>
+    </message>
+    <message>
+        <source>the journal already has a migration %1</source>
+        <translation>das Journal enthält bereits eine Migration %1</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation>kein gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>not valid JSON</source>
+        <translation>kein gültiges JSON</translation>
+    </message>
+    <message>
+        <source>the text contains a NUL character, which PostgreSQL refuses</source>
+        <translation>der Text enthält ein NUL-Zeichen, das PostgreSQL ablehnt</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -416,6 +646,80 @@ Befehle (ohne Bildschirm nutzbar): %1</translation>
     <message>
         <source>Rows</source>
         <translation>Zeilen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n)</source>
+        <translation>
+            <numerusform>%1 (%n)</numerusform>
+            <numerusform>%1 (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::CheckCommand</name>
+    <message>
+        <source>Check a drizzle migrations folder: journal, files, hashes, snapshot chain and SQL syntax.</source>
+        <translation>Einen drizzle-Migrationsordner prüfen: Journal, Dateien, Hashes, Snapshot-Kette und SQL-Syntax.</translation>
+    </message>
+    <message>
+        <source>Check the migrations folder of this drizzle project (default: the current folder).</source>
+        <translation>Den Migrationsordner dieses drizzle-Projekts prüfen (Standard: der aktuelle Ordner).</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Check this migrations folder.</source>
+        <translation>Diesen Migrationsordner prüfen.</translation>
+    </message>
+    <message>
+        <source>Print the result as a JSON document.</source>
+        <translation>Das Ergebnis als JSON-Dokument ausgeben.</translation>
+    </message>
+    <message>
+        <source>Try &apos;strata check --help&apos;.</source>
+        <translation>Versuchen Sie „strata check --help“.</translation>
+    </message>
+    <message>
+        <source>strata check: unexpected argument %1</source>
+        <translation>strata check: unerwartetes Argument %1</translation>
+    </message>
+    <message>
+        <source>strata check: give either --project or --dir, not both</source>
+        <translation>strata check: geben Sie entweder --project oder --dir an, nicht beides</translation>
+    </message>
+    <message>
+        <source>strata check: %1: there is no such folder</source>
+        <translation>strata check: %1: diesen Ordner gibt es nicht</translation>
+    </message>
+    <message>
+        <source>drizzle-kit 1.0 layout</source>
+        <translation>Layout von drizzle-kit 1.0</translation>
+    </message>
+    <message>
+        <source>drizzle-kit journal layout</source>
+        <translation>Journal-Layout von drizzle-kit</translation>
+    </message>
+    <message>
+        <source>%1: no migrations yet</source>
+        <translation>%1: noch keine Migrationen</translation>
+    </message>
+    <message>
+        <source>%1: %n migration(s), %2, no problems</source>
+        <translation>%1: %n Migration(en), %2, keine Probleme</translation>
+    </message>
+    <message>
+        <source>%1: %n migration(s), %2: </source>
+        <translation>%1: %n Migration(en), %2: </translation>
+    </message>
+    <message>
+        <source>%n error(s)</source>
+        <translation>%n Fehler</translation>
+    </message>
+    <message>
+        <source>%n warning(s)</source>
+        <translation>%n Warnung(en)</translation>
     </message>
 </context>
 <context>
@@ -719,6 +1023,65 @@ Befehle (ohne Bildschirm nutzbar): %1</translation>
         <source>Applying the demo&apos;s migrations</source>
         <translation>Die Migrationen der Demo werden angewendet</translation>
     </message>
+    <message>
+        <source>The demo folder %1 is a link or belongs to another user; Strata will not use it.</source>
+        <translation>Der Demo-Ordner %1 ist ein Link oder gehört einem anderen Benutzer; Strata verwendet ihn nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>strata::Introspector</name>
+    <message>
+        <source>Not connected to a server.</source>
+        <translation>Nicht mit einem Server verbunden.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1 is not supported; Strata reads schemas from PostgreSQL 10 on.</source>
+        <translation>PostgreSQL %1 wird nicht unterstützt; Strata liest Schemas ab PostgreSQL 10.</translation>
+    </message>
+    <message>
+        <source>The connection was closed while the schema was being read.</source>
+        <translation>Die Verbindung wurde geschlossen, während das Schema gelesen wurde.</translation>
+    </message>
+    <message>
+        <source>Building the schema model</source>
+        <translation>Das Schemamodell wird aufgebaut</translation>
+    </message>
+    <message>
+        <source>Reading the schema was cancelled.</source>
+        <translation>Das Lesen des Schemas wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Reading schemas</source>
+        <translation>Schemas werden gelesen</translation>
+    </message>
+    <message>
+        <source>Reading tables and views</source>
+        <translation>Tabellen und Sichten werden gelesen</translation>
+    </message>
+    <message>
+        <source>Reading columns</source>
+        <translation>Spalten werden gelesen</translation>
+    </message>
+    <message>
+        <source>Reading constraints</source>
+        <translation>Bedingungen werden gelesen</translation>
+    </message>
+    <message>
+        <source>Reading indexes</source>
+        <translation>Indizes werden gelesen</translation>
+    </message>
+    <message>
+        <source>Reading enums</source>
+        <translation>Enums werden gelesen</translation>
+    </message>
+    <message>
+        <source>Reading sequences</source>
+        <translation>Sequenzen werden gelesen</translation>
+    </message>
+    <message>
+        <source>Reading policies</source>
+        <translation>Richtlinien werden gelesen</translation>
+    </message>
 </context>
 <context>
     <name>strata::LocalCluster</name>
@@ -995,6 +1358,34 @@ Befehle (ohne Bildschirm nutzbar): %1</translation>
         <source>Ctrl+Shift+R</source>
         <translation>Ctrl+Shift+R</translation>
     </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Could not read the schema details: %1</source>
+        <translation>Die Schemadetails konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The password for %1 was not accepted (%2). Type it again:</source>
+        <translation>Das Passwort für %1 wurde nicht akzeptiert (%2). Geben Sie es erneut ein:</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost: %2</source>
+        <translation>Die Verbindung mit %1 wurde unterbrochen: %2</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the project %1: %2</source>
+        <translation>Verbindung mit dem Projekt %1 nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>The demo server stopped: %1 Restart Strata with --demo to start it again.</source>
+        <translation>Der Demo-Server wurde beendet: %1 Starten Sie Strata mit --demo neu, um ihn wieder zu starten.</translation>
+    </message>
 </context>
 <context>
     <name>strata::PasswordStore</name>
@@ -1064,6 +1455,73 @@ Befehle (ohne Bildschirm nutzbar): %1</translation>
     <message>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
+    </message>
+</context>
+<context>
+    <name>strata::TableDetailsWidget</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Select a table or view to see its columns, keys and indexes.</source>
+        <translation>Wählen Sie eine Tabelle oder Sicht aus, um ihre Spalten, Schlüssel und Indizes zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1.%2: no details (not a table or view, or not loaded yet).</source>
+        <translation>%1.%2: keine Details (keine Tabelle oder Sicht, oder noch nicht geladen).</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>primary key</source>
+        <translation>Primärschlüssel</translation>
+    </message>
+    <message>
+        <source>Primary key</source>
+        <translation>Primärschlüssel</translation>
+    </message>
+    <message>
+        <source>Unique constraints</source>
+        <translation>Eindeutigkeitsbedingungen</translation>
+    </message>
+    <message>
+        <source>Indexes</source>
+        <translation>Indizes</translation>
+    </message>
+    <message>
+        <source>Foreign keys</source>
+        <translation>Fremdschlüssel</translation>
+    </message>
+    <message>
+        <source>Referenced by</source>
+        <translation>Referenziert von</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Prüfbedingungen</translation>
+    </message>
+    <message>
+        <source>Policies</source>
+        <translation>Richtlinien</translation>
+    </message>
+    <message>
+        <source>materialized view</source>
+        <translation>materialisierte Sicht</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>Sicht</translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation>Definition</translation>
     </message>
 </context>
 </TS>
