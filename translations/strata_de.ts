@@ -581,6 +581,102 @@
         <source>the text contains a NUL character, which PostgreSQL refuses</source>
         <translation>der Text enthält ein NUL-Zeichen, das PostgreSQL ablehnt</translation>
     </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenfolge</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>ein boolescher Wert</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>something else</source>
+        <translation>etwas anderes</translation>
+    </message>
+    <message>
+        <source>Expected %1, found %2.</source>
+        <translation>Erwartet wurde %1, gefunden wurde %2.</translation>
+    </message>
+    <message>
+        <source>nested more than %1 levels deep</source>
+        <translation>mehr als %1 Ebenen tief verschachtelt</translation>
+    </message>
+    <message>
+        <source>Unsupported snapshot version &quot;%1&quot;: Strata reads versions 5, 6 and 7 (drizzle-kit 0.x) and 8 (drizzle-kit 1.0).</source>
+        <translation>Nicht unterstützte Snapshot-Version „%1“: Strata liest die Versionen 5, 6 und 7 (drizzle-kit 0.x) sowie 8 (drizzle-kit 1.0).</translation>
+    </message>
+    <message>
+        <source>Not valid JSON: %1.</source>
+        <translation>Kein gültiges JSON: %1.</translation>
+    </message>
+    <message>
+        <source>Unknown key &quot;%1&quot; (drizzle-kit rejects it too).</source>
+        <translation>Unbekannter Schlüssel „%1“ (drizzle-kit lehnt ihn ebenfalls ab).</translation>
+    </message>
+    <message>
+        <source>The required key &quot;%1&quot; is missing.</source>
+        <translation>Der erforderliche Schlüssel „%1“ fehlt.</translation>
+    </message>
+    <message>
+        <source>a string or null</source>
+        <translation>eine Zeichenfolge oder null</translation>
+    </message>
+    <message>
+        <source>an array of strings</source>
+        <translation>ein Array von Zeichenfolgen</translation>
+    </message>
+    <message>
+        <source>a whole number as a string</source>
+        <translation>eine ganze Zahl als Zeichenfolge</translation>
+    </message>
+    <message>
+        <source>Expected a whole number as a string, found &quot;%1&quot;.</source>
+        <translation>Erwartet wurde eine ganze Zahl als Zeichenfolge, gefunden wurde „%1“.</translation>
+    </message>
+    <message>
+        <source>Unknown value &quot;%1&quot;; expected one of: %2.</source>
+        <translation>Unbekannter Wert „%1“; erwartet wird einer von: %2.</translation>
+    </message>
+    <message>
+        <source>Dialect &quot;%1&quot;: a PostgreSQL snapshot of version %2 says &quot;%3&quot;; Strata reads PostgreSQL snapshots only.</source>
+        <translation>Dialekt „%1“: Ein PostgreSQL-Snapshot der Version %2 gibt „%3“ an; Strata liest nur PostgreSQL-Snapshots.</translation>
+    </message>
+    <message>
+        <source>Expected a quoted table name like &quot;public&quot;.&quot;users&quot;, found %1.</source>
+        <translation>Erwartet wurde ein Tabellenname in Anführungszeichen wie &quot;public&quot;.&quot;users&quot;, gefunden wurde %1.</translation>
+    </message>
+    <message>
+        <source>A second primary key: a table has at most one.</source>
+        <translation>Ein zweiter Primärschlüssel: Eine Tabelle hat höchstens einen.</translation>
+    </message>
+    <message>
+        <source>A view that is not .existing() needs its definition.</source>
+        <translation>Eine Sicht, die nicht .existing() ist, benötigt ihre Definition.</translation>
+    </message>
+    <message>
+        <source>Dialect &quot;%1&quot;: Strata reads PostgreSQL snapshots only.</source>
+        <translation>Dialekt „%1“: Strata liest nur PostgreSQL-Snapshots.</translation>
+    </message>
+    <message>
+        <source>Unknown entity type &quot;%1&quot;.</source>
+        <translation>Unbekannter Entitätstyp „%1“.</translation>
+    </message>
+    <message>
+        <source>The table &quot;%1&quot;.&quot;%2&quot; is not in the snapshot.</source>
+        <translation>Die Tabelle „%1“.„%2“ ist nicht im Snapshot enthalten.</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>eine ganze Zahl</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
