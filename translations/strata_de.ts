@@ -677,6 +677,34 @@
         <source>a whole number</source>
         <translation>eine ganze Zahl</translation>
     </message>
+    <message>
+        <source>Print a drizzle-kit version 7 snapshot of a live database.</source>
+        <translation>Einen drizzle-kit-Snapshot der Version 7 einer laufenden Datenbank ausgeben.</translation>
+    </message>
+    <message>
+        <source>conninfo</source>
+        <translation>conninfo</translation>
+    </message>
+    <message>
+        <source>Only these schemas, separated by commas (default: all but system schemas).</source>
+        <translation>Nur diese Schemas, durch Kommas getrennt (Standard: alle außer den Systemschemas).</translation>
+    </message>
+    <message>
+        <source>names</source>
+        <translation>Namen</translation>
+    </message>
+    <message>
+        <source>strata snapshot: unexpected argument %1</source>
+        <translation>strata snapshot: unerwartetes Argument %1</translation>
+    </message>
+    <message>
+        <source>the default database</source>
+        <translation>die Standarddatenbank</translation>
+    </message>
+    <message>
+        <source>Could not read the schema of %1: %2</source>
+        <translation>Das Schema von %1 konnte nicht gelesen werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

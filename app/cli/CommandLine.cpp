@@ -2,6 +2,7 @@
 
 #include "CheckCommand.h"
 #include "PingCommand.h"
+#include "SnapshotCommand.h"
 #include "Tr.h"
 
 #include <QCoreApplication>
@@ -11,7 +12,7 @@ namespace strata {
 
 QStringList CommandLine::commands()
 {
-    return {QStringLiteral("ping"), QStringLiteral("check")};
+    return {QStringLiteral("ping"), QStringLiteral("check"), QStringLiteral("snapshot")};
 }
 
 bool CommandLine::isCommand(const QString &word)
@@ -31,6 +32,8 @@ int CommandLine::run(int argc, char **argv)
         return PingCommand::run(arguments);
     if (command == QLatin1String("check"))
         return CheckCommand::run(arguments);
+    if (command == QLatin1String("snapshot"))
+        return SnapshotCommand::run(arguments);
     QTextStream(stderr) << Tr::tr("strata: unknown command %1").arg(command)
                         << Qt::endl;
     return 2;

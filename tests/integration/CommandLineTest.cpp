@@ -2,6 +2,8 @@
 #include "TestCluster.h"
 #include "TestRegistry.h"
 
+#include "schema/SnapshotJson.h"
+
 #include <QProcess>
 #include <QTest>
 
@@ -74,6 +76,37 @@ private slots:
         const Run run = strata({QStringLiteral("ping"), m_cluster.spec(QStringLiteral("no_such_db")).toUrl()});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(QLatin1String("database \"no_such_db\" does not exist")), qPrintable(run.err));
+    }
+
+    void snapshotPrintsTheLiveSchemaAsADrizzleSnapshot()
+    {
+        QString error;
+        QVERIFY2(m_cluster.runSql(QStringLiteral("CREATE TYPE mood AS ENUM ('ok', 'fine');"
+                                                 "CREATE TABLE snap_t (id integer PRIMARY KEY, m mood NOT NULL);"
+                                                 "CREATE SCHEMA other; CREATE TABLE other.x (id integer);"),
+                                  nullptr, &error),
+                 qPrintable(error));
+        const Run run = strata({QStringLiteral("snapshot"), QStringLiteral("--url"),
+                                m_cluster.spec(QStringLiteral("postgres")).toUrl(), QStringLiteral("--schema"),
+                                QStringLiteral("public")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        SnapshotError snapshotError;
+        const auto snapshot = SnapshotJson::read(run.out.toUtf8(), QStringLiteral("stdout"), &snapshotError);
+        QVERIFY2(snapshot, qPrintable(snapshotError.toString()));
+        QCOMPARE(snapshot->version, QStringLiteral("7"));
+        QCOMPARE(snapshot->prevIds, QStringList{SnapshotJson::originId()});
+        const Table *table = snapshot->schema.table(QStringLiteral("public"), QStringLiteral("snap_t"));
+        QVERIFY(table);
+        QCOMPARE(table->columns.size(), 2);
+        QVERIFY(snapshot->schema.enumType(QStringLiteral("public"), QStringLiteral("mood")));
+        QCOMPARE(snapshot->schema.enumType(QStringLiteral("public"), QStringLiteral("mood"))->values,
+                 (QStringList{"ok", "fine"}));
+        QVERIFY(!snapshot->schema.table(QStringLiteral("other"), QStringLiteral("x")));  // --schema public
+
+        const Run bad = strata({QStringLiteral("snapshot"), QStringLiteral("--url"),
+                                m_cluster.spec(QStringLiteral("no_such_db")).toUrl()});
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.err.contains(QLatin1String("no_such_db")), qPrintable(bad.err));
     }
 
     void helpAndVersionNeedNoDisplay()
