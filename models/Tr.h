@@ -6,7 +6,8 @@ namespace strata {
 
 // Translation context for code that is not a QObject (values, parsers, command lines).
 struct Tr {
-    Q_DECLARE_TR_FUNCTIONS(Strata)
+    // The context must be the class name: that is the context lupdate writes for Tr::tr().
+    Q_DECLARE_TR_FUNCTIONS(Tr)
 };
 
 } // namespace strata
