@@ -849,10 +849,6 @@ Befehle (ohne Bildschirm nutzbar): %1</translation>
 <context>
     <name>strata::ConnectionDialog</name>
     <message>
-        <source>%1, column %2: %3</source>
-        <translation>%1, Spalte %2: %3</translation>
-    </message>
-    <message>
         <source>Connect to a database</source>
         <translation>Mit einer Datenbank verbinden</translation>
     </message>
@@ -863,22 +859,6 @@ Befehle (ohne Bildschirm nutzbar): %1</translation>
     <message>
         <source>The system keyring failed: %1</source>
         <translation>Fehler im System-Schlüsselbund: %1</translation>
-    </message>
-    <message>
-        <source>Saved and recent connections</source>
-        <translation>Gespeicherte und zuletzt verwendete Verbindungen</translation>
-    </message>
-    <message>
-        <source>Saved</source>
-        <translation>Gespeichert</translation>
-    </message>
-    <message>
-        <source>Recent</source>
-        <translation>Zuletzt verwendet</translation>
-    </message>
-    <message>
-        <source>Nothing saved or used yet</source>
-        <translation>Noch nichts gespeichert oder verwendet</translation>
     </message>
     <message>
         <source>New</source>
@@ -899,74 +879,6 @@ Befehle (ohne Bildschirm nutzbar): %1</translation>
     <message>
         <source>Delete</source>
         <translation>Löschen</translation>
-    </message>
-    <message>
-        <source>A name to save it under</source>
-        <translation>Name, unter dem die Verbindung gespeichert wird</translation>
-    </message>
-    <message>
-        <source>postgresql://user@host:5432/database  or  host=… dbname=…</source>
-        <translation>postgresql://benutzer@host:5432/datenbank  oder  host=… dbname=…</translation>
-    </message>
-    <message>
-        <source>local socket</source>
-        <translation>lokaler Socket</translation>
-    </message>
-    <message>
-        <source>default (prefer)</source>
-        <translation>Standard (prefer)</translation>
-    </message>
-    <message>
-        <source>connect_timeout=10 application_name=…</source>
-        <translation>connect_timeout=10 application_name=…</translation>
-    </message>
-    <message>
-        <source>Further libpq connection keywords as keyword=value pairs</source>
-        <translation>Weitere libpq-Verbindungsschlüsselwörter als Schlüsselwort=Wert-Paare</translation>
-    </message>
-    <message>
-        <source>Production (read-only until unlocked)</source>
-        <translation>Produktion (schreibgeschützt bis zur Entsperrung)</translation>
-    </message>
-    <message>
-        <source>Save password in the system keyring</source>
-        <translation>Passwort im System-Schlüsselbund speichern</translation>
-    </message>
-    <message>
-        <source>&amp;Port:</source>
-        <translation>&amp;Port:</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Name:</translation>
-    </message>
-    <message>
-        <source>&amp;URL:</source>
-        <translation>&amp;URL:</translation>
-    </message>
-    <message>
-        <source>&amp;Host:</source>
-        <translation>&amp;Host:</translation>
-    </message>
-    <message>
-        <source>&amp;Database:</source>
-        <translation>&amp;Datenbank:</translation>
-    </message>
-    <message>
-        <source>U&amp;ser:</source>
-        <translation>&amp;Benutzer:</translation>
-    </message>
-    <message>
-        <source>Pass&amp;word:</source>
-        <translation>Pass&amp;wort:</translation>
-    </message>
-    <message>
-        <source>SSL &amp;mode:</source>
-        <translation>SSL-&amp;Modus:</translation>
-    </message>
-    <message>
-        <source>More &amp;options:</source>
-        <translation>Weitere &amp;Optionen:</translation>
     </message>
     <message>
         <source>Open project folder…</source>
@@ -997,20 +909,8 @@ Befehle (ohne Bildschirm nutzbar): %1</translation>
         <translation>Projekt: %1</translation>
     </message>
     <message>
-        <source>%1 (production)</source>
-        <translation>%1 (Produktion)</translation>
-    </message>
-    <message>
-        <source>Production: read-only until unlocked</source>
-        <translation>Produktion: schreibgeschützt bis zur Entsperrung</translation>
-    </message>
-    <message>
         <source>reading the keyring…</source>
         <translation>Schlüsselbund wird gelesen…</translation>
-    </message>
-    <message>
-        <source>Set “%1” in its own field above.</source>
-        <translation>Geben Sie „%1“ oben in seinem eigenen Feld an.</translation>
     </message>
     <message>
         <source>Saved “%1”.</source>
@@ -1087,6 +987,85 @@ Befehle (ohne Bildschirm nutzbar): %1</translation>
     <message>
         <source>Saved “%1”; its password is in the system keyring.</source>
         <translation>„%1“ gespeichert; das Passwort liegt im System-Schlüsselbund.</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ConnectionForm</name>
+    <message>
+        <source>%1, column %2: %3</source>
+        <translation>%1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>A name to save it under</source>
+        <translation>Name, unter dem die Verbindung gespeichert wird</translation>
+    </message>
+    <message>
+        <source>postgresql://user@host:5432/database  or  host=… dbname=…</source>
+        <translation>postgresql://benutzer@host:5432/datenbank  oder  host=… dbname=…</translation>
+    </message>
+    <message>
+        <source>local socket</source>
+        <translation>lokaler Socket</translation>
+    </message>
+    <message>
+        <source>default (prefer)</source>
+        <translation>Standard (prefer)</translation>
+    </message>
+    <message>
+        <source>connect_timeout=10 application_name=…</source>
+        <translation>connect_timeout=10 application_name=…</translation>
+    </message>
+    <message>
+        <source>Further libpq connection keywords as keyword=value pairs</source>
+        <translation>Weitere libpq-Verbindungsschlüsselwörter als Schlüsselwort=Wert-Paare</translation>
+    </message>
+    <message>
+        <source>Production (read-only until unlocked)</source>
+        <translation>Produktion (schreibgeschützt bis zur Entsperrung)</translation>
+    </message>
+    <message>
+        <source>Save password in the system keyring</source>
+        <translation>Passwort im System-Schlüsselbund speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>U&amp;ser:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>SSL &amp;mode:</source>
+        <translation>SSL-&amp;Modus:</translation>
+    </message>
+    <message>
+        <source>More &amp;options:</source>
+        <translation>Weitere &amp;Optionen:</translation>
+    </message>
+    <message>
+        <source>Set “%1” in its own field above.</source>
+        <translation>Geben Sie „%1“ oben in seinem eigenen Feld an.</translation>
     </message>
 </context>
 <context>
@@ -1548,6 +1527,37 @@ Befehle (ohne Bildschirm nutzbar): %1</translation>
     <message>
         <source>The system keyring failed: %1</source>
         <translation>Fehler im System-Schlüsselbund: %1</translation>
+    </message>
+</context>
+<context>
+    <name>strata::SavedConnectionList</name>
+    <message>
+        <source>Saved and recent connections</source>
+        <translation>Gespeicherte und zuletzt verwendete Verbindungen</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>Zuletzt verwendet</translation>
+    </message>
+    <message>
+        <source>Nothing saved or used yet</source>
+        <translation>Noch nichts gespeichert oder verwendet</translation>
+    </message>
+    <message>
+        <source>Project: %1</source>
+        <translation>Projekt: %1</translation>
+    </message>
+    <message>
+        <source>%1 (production)</source>
+        <translation>%1 (Produktion)</translation>
+    </message>
+    <message>
+        <source>Production: read-only until unlocked</source>
+        <translation>Produktion: schreibgeschützt bis zur Entsperrung</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "pg/ConnectionSpec.h"
 #include "pg/DotEnv.h"
+#include "pg/DrizzleConfigFile.h"
 
 #include <QList>
 #include <QProcessEnvironment>
@@ -32,13 +33,14 @@ public:
     QString folder() const { return m_folder; }          // absolute
     QString configFile() const { return m_configFile; }  // absolute; empty when there is none
     QString envFile() const { return m_envFile; }        // absolute; empty when there is none
-    QString outDir() const { return m_outDir; }          // absolute; "<folder>/drizzle" by default
-    QStringList schemaPaths() const { return m_schemaPaths; }  // absolute, globs kept as written
-    QString dialect() const { return m_dialect; }  // "postgresql", …; empty when unset
-    QString migrationsTable() const { return m_migrationsTable; }    // "__drizzle_migrations"
-    QString migrationsSchema() const { return m_migrationsSchema; }  // "drizzle"
-    QString migrationsPrefix() const { return m_migrationsPrefix; }  // "index"
-    bool breakpoints() const { return m_breakpoints; }               // true
+    // What the config sets, or drizzle-kit's defaults (see DrizzleConfigFile::Settings).
+    QString outDir() const { return m_settings.outDir; }  // absolute; "<folder>/drizzle"
+    QStringList schemaPaths() const { return m_settings.schemaPaths; }  // absolute, globs kept
+    QString dialect() const { return m_settings.dialect; }  // "postgresql", …; empty when unset
+    QString migrationsTable() const { return m_settings.migrationsTable; } // "__drizzle_migrations"
+    QString migrationsSchema() const { return m_settings.migrationsSchema; }  // "drizzle"
+    QString migrationsPrefix() const { return m_settings.migrationsPrefix; }  // "index"
+    bool breakpoints() const { return m_settings.breakpoints; }               // true
 
     // A variable as drizzle-kit sees it: the environment first, then `.env`, then files the
     // config loads with dotenv's config({ path }).
@@ -63,15 +65,6 @@ private:
         DotEnv file;     // unused for the environment layer
         bool isEnvironment = false;
     };
-    // dbCredentials as read from the config.
-    struct Credentials {
-        bool present = false;
-        QString url;        // resolved; empty when unset or unresolved
-        QString urlOrigin;  // how url was resolved, for connectionSource()
-        int urlLine = 0;
-        int urlColumn = 0;
-        ConnectionSpec fields;  // host/port/user/password/database/ssl form
-    };
     struct Choice {
         QString text;  // a URL, or empty when `fields` is used
         ConnectionSpec fields;
@@ -82,22 +75,17 @@ private:
     };
     // Reads drizzle.config.* into this project; what it cannot read goes to m_warnings.
     void readConfig();
+    // A layer for the .env-style file at `path`; its problems go to m_warnings.
+    EnvLayer readEnvFile(const QString &origin, const QString &path);
     Choice choose(Purpose purpose) const;
     const EnvLayer *layerOf(const QString &name) const;
 
     QString m_folder;
     QString m_configFile;
     QString m_envFile;
-    QString m_outDir;
-    QStringList m_schemaPaths;
-    QString m_dialect;
-    QString m_migrationsTable = QStringLiteral("__drizzle_migrations");
-    QString m_migrationsSchema = QStringLiteral("drizzle");
-    QString m_migrationsPrefix = QStringLiteral("index");
-    bool m_breakpoints = true;
+    DrizzleConfigFile::Settings m_settings;  // drizzle-kit's defaults without a config
     QProcessEnvironment m_env;
     QList<EnvLayer> m_layers;  // highest precedence first
-    Credentials m_credentials;
     QList<SpecError> m_warnings;
 };
 

@@ -1,5 +1,9 @@
 #include "LocalCluster.h"
 
+#include "LoopbackPort.h"
+#include "PostmasterFiles.h"
+#include "ServerAccount.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QEventLoop>
@@ -12,135 +16,23 @@
 #include <QVersionNumber>
 
 #include <algorithm>
-#include <vector>
 
-#include <arpa/inet.h>
-#include <grp.h>
-#include <netinet/in.h>
-#include <pwd.h>
 #include <signal.h>
-#include <sys/prctl.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 namespace strata {
 
 namespace {
 
 const char *const kSuperuser = "strata";
-// initdb and postgres refuse to run as root; this system user runs them instead.
-const char *const kServerUser = "postgres";
 // sockaddr_un.sun_path is 108 bytes on Linux, including the terminating NUL.
 constexpr int kMaxSocketPath = 107;
 constexpr int kMaxLaunchAttempts = 5;
-
-bool isRoot()
-{
-    return ::geteuid() == 0;
-}
 
 bool hasServerPrograms(const QString &dir)
 {
     return QFileInfo(dir + QStringLiteral("/initdb")).isExecutable()
         && QFileInfo(dir + QStringLiteral("/postgres")).isExecutable();
-}
-
-// A port no one listens on right now. The kernel picks it; postgres may still lose a race
-// for it, which launchServer() answers by trying another.
-int freeTcpPort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0)
-        return 0;
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    addr.sin_port = 0;
-    int port = 0;
-    socklen_t len = sizeof addr;
-    if (::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0
-        && ::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len) == 0)
-        port = ntohs(addr.sin_port);
-    ::close(fd);
-    return port;
-}
-
-// Whether we could listen on 127.0.0.1:port right now.
-bool isTcpPortFree(int port)
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0)
-        return false;
-    // As postgres does, so that a port in TIME_WAIT counts as free.
-    const int on = 1;
-    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    addr.sin_port = htons(quint16(port));
-    const bool free = ::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0;
-    ::close(fd);
-    return free;
-}
-
-// The port of the server's last run: postgres writes its command line to postmaster.opts
-// as "…/postgres" "-D" "…" "-p" "5433" ….
-int lastPort(const QString &dataDir)
-{
-    QFile file(dataDir + QStringLiteral("/postmaster.opts"));
-    if (!file.open(QIODevice::ReadOnly))
-        return 0;
-    const QList<QByteArray> words = file.readAll().split(' ');
-    const qsizetype p = words.indexOf("\"-p\"");
-    if (p < 0 || p + 1 >= words.size())
-        return 0;
-    QByteArray value = words.at(p + 1).trimmed();
-    if (value.startsWith('"') && value.endsWith('"'))
-        value = value.mid(1, value.size() - 2);
-    const int port = value.toInt();
-    return port > 0 && port < 65536 ? port : 0;
-}
-
-QByteArray readProcFile(qint64 pid, const char *name)
-{
-    QFile file(QStringLiteral("/proc/%1/%2").arg(pid).arg(QLatin1String(name)));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.readAll();
-}
-
-// A zombie has exited; only its parent has not collected it yet (in a container, PID 1
-// often never does), so it counts as gone.
-bool isProcessAlive(qint64 pid)
-{
-    if (pid <= 0)
-        return false;
-    const QByteArray stat = readProcFile(pid, "stat");
-    if (stat.isEmpty())
-        return QFileInfo::exists(QStringLiteral("/proc/%1").arg(pid));
-    const int paren = stat.lastIndexOf(')');
-    return paren < 0 || paren + 2 >= stat.size() || stat.at(paren + 2) != 'Z';
-}
-
-// Whether pid is a postgres process serving dataDir. The postmaster chdirs into its data
-// directory and every server process inherits that, so the cwd decides when we may read it;
-// otherwise the postmaster's command line (-D dataDir) does.
-bool isServerOf(qint64 pid, const QString &dataDir)
-{
-    const QByteArray cmdline = readProcFile(pid, "cmdline");
-    const QByteArray comm = readProcFile(pid, "comm").trimmed();
-    const QByteArray argv0 = cmdline.left(cmdline.indexOf('\0'));
-    const QByteArray program = argv0.mid(argv0.lastIndexOf('/') + 1);
-    const bool isPostgres = comm == "postgres" || comm == "postmaster" || program == "postgres"
-        || program == "postmaster" || argv0.startsWith("postgres:");
-    if (!isPostgres)
-        return false;
-    const QString cwd = QFile::symLinkTarget(QStringLiteral("/proc/%1/cwd").arg(pid));
-    if (!cwd.isEmpty())
-        return QDir::cleanPath(cwd) == QDir::cleanPath(dataDir);
-    const QList<QByteArray> args = cmdline.split('\0');
-    return args.contains(QFile::encodeName(dataDir));
 }
 
 QString lastLines(const QString &text, int count)
@@ -149,54 +41,6 @@ QString lastLines(const QString &text, int count)
     if (lines.size() > count)
         lines = lines.mid(lines.size() - count);
     return lines.join(QLatin1Char('\n'));
-}
-
-struct ServerUser {
-    uid_t uid = 0;
-    gid_t gid = 0;
-    QList<gid_t> groups;
-};
-
-bool lookUpServerUser(ServerUser *user)
-{
-    const passwd *pw = ::getpwnam(kServerUser);
-    if (!pw)
-        return false;
-    user->uid = pw->pw_uid;
-    user->gid = pw->pw_gid;
-    int count = 64;
-    std::vector<gid_t> groups(count);
-    if (::getgrouplist(kServerUser, pw->pw_gid, groups.data(), &count) < 0) {
-        groups.resize(count);
-        ::getgrouplist(kServerUser, pw->pw_gid, groups.data(), &count);
-    }
-    groups.resize(std::max(count, 0));
-    user->groups = QList<gid_t>(groups.begin(), groups.end());
-    return true;
-}
-
-// The first folder above `path` (inclusive) that `user` may not enter, or empty. The kernel
-// checks owner bits for the owner, group bits for a member, other bits for everyone else.
-QString firstClosedFolder(const QString &path, const ServerUser &user)
-{
-    QString dir = QDir::cleanPath(path);
-    while (true) {
-        struct stat st {};
-        if (::stat(QFile::encodeName(dir).constData(), &st) != 0)
-            return dir;
-        bool open;
-        if (st.st_uid == user.uid)
-            open = st.st_mode & S_IXUSR;
-        else if (user.groups.contains(st.st_gid))
-            open = st.st_mode & S_IXGRP;
-        else
-            open = st.st_mode & S_IXOTH;
-        if (!open)
-            return dir;
-        if (dir == QLatin1String("/"))
-            return {};
-        dir = QFileInfo(dir).path();
-    }
 }
 
 } // namespace
@@ -209,7 +53,7 @@ LocalCluster::LocalCluster(const QString &rootDir, QObject *parent)
     const QString canonical = QFileInfo(m_rootDir).canonicalFilePath();
     if (!canonical.isEmpty())
         m_rootDir = canonical;
-    m_port = lastPort(dataDir());
+    m_port = PostmasterFiles::lastPort(dataDir());
     m_readyPoll->setInterval(25);
     connect(m_readyPoll, &QTimer::timeout, this, &LocalCluster::pollReadiness);
 }
@@ -402,83 +246,37 @@ bool LocalCluster::prepareFolders(QString *error)
                     "Choose a shorter path.").arg(socketDir()).arg(kMaxSocketPath - 15);
         return false;
     }
-    if (!isRoot())
+    if (!ServerAccount::isRoot())
         return true;
 
-    ServerUser user;
-    if (!lookUpServerUser(&user)) {
-        *error = tr("Strata runs as root, and PostgreSQL refuses to: the server must run as "
-                    "the system user \"%1\", and that user does not exist.")
-                     .arg(QLatin1String(kServerUser));
-        return false;
-    }
-    if (QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty()) {
-        *error = tr("Strata runs as root and needs setpriv (util-linux) to run PostgreSQL as "
-                    "\"%1\".").arg(QLatin1String(kServerUser));
-        return false;
-    }
-    const QString closed = firstClosedFolder(QFileInfo(m_rootDir).path(), user);
-    if (!closed.isEmpty()) {
-        *error = tr("Strata runs as root, so PostgreSQL runs as the system user \"%1\", which "
-                    "cannot enter the folder %2 to reach %3. Choose a folder that other users "
-                    "can pass through (such as one under /tmp or /var/lib).")
-                     .arg(QLatin1String(kServerUser), closed, m_rootDir);
-        return false;
-    }
     QStringList owned{m_rootDir, socketDir()};
     if (QFileInfo::exists(dataDir()))
         owned << dataDir();
-    for (const QString &path : std::as_const(owned)) {
-        if (::chown(QFile::encodeName(path).constData(), user.uid, user.gid) != 0) {
-            *error = tr("Could not hand %1 over to the user \"%2\".")
-                         .arg(path, QLatin1String(kServerUser));
-            return false;
-        }
+    QString path;
+    const QString user = ServerAccount::userName();
+    switch (ServerAccount::handOver(m_rootDir, owned, &path)) {
+    case ServerAccount::Problem::None:
+        return true;
+    case ServerAccount::Problem::NoSuchUser:
+        *error = tr("Strata runs as root, and PostgreSQL refuses to: the server must run as "
+                    "the system user \"%1\", and that user does not exist.")
+                     .arg(user);
+        return false;
+    case ServerAccount::Problem::NoSetpriv:
+        *error = tr("Strata runs as root and needs setpriv (util-linux) to run PostgreSQL as "
+                    "\"%1\".").arg(user);
+        return false;
+    case ServerAccount::Problem::FolderClosed:
+        *error = tr("Strata runs as root, so PostgreSQL runs as the system user \"%1\", which "
+                    "cannot enter the folder %2 to reach %3. Choose a folder that other users "
+                    "can pass through (such as one under /tmp or /var/lib).")
+                     .arg(user, path, m_rootDir);
+        return false;
+    case ServerAccount::Problem::NotHandedOver:
+        *error = tr("Could not hand %1 over to the user \"%2\".").arg(path, user);
+        return false;
     }
-    return true;
-}
-
-void LocalCluster::prepareChild(QProcess *process, const QString &program,
-                                const QStringList &args) const
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    // Everything is passed explicitly; a user's PGDATA or PGPORT must not change a thing.
-    const QStringList names = env.keys();
-    for (const QString &name : names) {
-        if (name.startsWith(QLatin1String("PG")))
-            env.remove(name);
-    }
-    // English messages, so that "could not bind" in the log can be recognised.
-    env.insert(QStringLiteral("LC_MESSAGES"), QStringLiteral("C"));
-    env.remove(QStringLiteral("LC_ALL"));
-    env.remove(QStringLiteral("LANGUAGE"));
-    process->setProcessEnvironment(env);
-    process->setWorkingDirectory(m_rootDir);
-    process->setStandardInputFile(QProcess::nullDevice());
-
-    if (isRoot()) {
-        // setpriv execs in place (the server keeps setpriv's pid, our child), and applies
-        // --pdeathsig after changing the user, which would otherwise clear it.
-        process->setProgram(QStringLiteral("setpriv"));
-        process->setArguments(QStringList{QStringLiteral("--reuid=%1").arg(QLatin1String(kServerUser)),
-                                          QStringLiteral("--regid=%1").arg(QLatin1String(kServerUser)),
-                                          QStringLiteral("--init-groups"),
-                                          QStringLiteral("--pdeathsig=INT"),
-                                          QStringLiteral("--"), program}
-                              + args);
-    } else {
-        process->setProgram(program);
-        process->setArguments(args);
-    }
-    // SIGINT is the server's fast shutdown. The kernel sends it when the thread that forked
-    // the child exits, hence "start from a long-lived thread". Checking getppid() closes the
-    // window in which we might die between fork() and prctl().
-    const pid_t parent = ::getpid();
-    process->setChildProcessModifier([parent] {
-        ::prctl(PR_SET_PDEATHSIG, SIGINT);
-        if (::getppid() != parent)
-            ::_exit(127);
-    });
+    return false;
 }
 
 void LocalCluster::runInitDb()
@@ -515,9 +313,7 @@ void LocalCluster::runInitDb()
             fail(tr("Could not write %1.").arg(pwFile));
             return;
         }
-        ServerUser user;
-        if (isRoot() && lookUpServerUser(&user))
-            (void)::chown(QFile::encodeName(pwFile).constData(), user.uid, user.gid);
+        ServerAccount::handOverFile(pwFile);
     }
 
     if (!m_initDb) {
@@ -540,7 +336,7 @@ void LocalCluster::runInitDb()
         // A throwaway cluster: fsync is off in the server too.
         QStringLiteral("--no-sync"),
     };
-    prepareChild(m_initDb, m_binDir + QStringLiteral("/initdb"), args);
+    ServerAccount::prepare(m_initDb, m_binDir + QStringLiteral("/initdb"), args, m_rootDir);
     m_initDb->start();
     if (!m_initDb->waitForStarted(10000)) {
         QFile::remove(pwFile);
@@ -576,28 +372,22 @@ void LocalCluster::onInitDbFinished(int exitCode)
 
 bool LocalCluster::checkNoServerRunning(QString *error)
 {
-    const QString pidFile = dataDir() + QStringLiteral("/postmaster.pid");
-    QFile file(pidFile);
-    if (!file.open(QIODevice::ReadOnly))
+    qint64 pid = 0;
+    switch (PostmasterFiles::clearStaleLock(dataDir(), &pid)) {
+    case PostmasterFiles::Lock::Free:
         return true;
-    const qint64 pid = file.readLine().trimmed().toLongLong();
-    file.close();
-    if (!isProcessAlive(pid))
-        return true;  // a crashed server's lock file; postgres itself takes it over
-    if (isServerOf(pid, dataDir())) {
+    case PostmasterFiles::Lock::Held:
         *error = tr("A PostgreSQL server (process %1) is already running on %2, probably left "
                     "by an earlier Strata. Stop it (kill -INT %1) and start again.")
                      .arg(pid)
                      .arg(dataDir());
         return false;
-    }
-    // The pid was reused by an unrelated process; postgres would refuse to start ("lock file
-    // already exists"), though the server that wrote the file is long gone.
-    if (!file.remove()) {
-        *error = tr("Could not remove the stale lock file %1.").arg(pidFile);
+    case PostmasterFiles::Lock::Stale:
+        *error = tr("Could not remove the stale lock file %1.")
+                     .arg(dataDir() + QStringLiteral("/postmaster.pid"));
         return false;
     }
-    return true;
+    return false;
 }
 
 void LocalCluster::launchServer()
@@ -613,10 +403,10 @@ void LocalCluster::launchServer()
     // restart (a reconnect, a saved demo connection) still fits. Over the socket alone no one
     // else can hold it; over TCP it must be free. A retry after a lost race takes a new one.
     int port = m_launchAttempts == 0 ? m_port : 0;
-    if (port && m_tcpEnabled && !isTcpPortFree(port))
+    if (port && m_tcpEnabled && !LoopbackPort::isFree(port))
         port = 0;
     ++m_launchAttempts;
-    m_port = port ? port : freeTcpPort();
+    m_port = port ? port : LoopbackPort::pickFree();
     if (m_port == 0) {
         fail(tr("Could not find a free TCP port on 127.0.0.1."));
         return;
@@ -647,7 +437,7 @@ void LocalCluster::launchServer()
         // JIT compiles for longer than a small query runs.
         QStringLiteral("-c"), QStringLiteral("jit=off"),
     };
-    prepareChild(m_server, m_binDir + QStringLiteral("/postgres"), args);
+    ServerAccount::prepare(m_server, m_binDir + QStringLiteral("/postgres"), args, m_rootDir);
     m_server->setStandardOutputFile(logFile(), QIODevice::Append);
     m_server->start();
     if (!m_server->waitForStarted(10000)) {
@@ -663,15 +453,7 @@ void LocalCluster::pollReadiness()
         m_readyPoll->stop();
         return;
     }
-    // postmaster.pid: pid, data dir, start time, port, socket dir, listen address, shared
-    // memory key, and (PostgreSQL 10+) a status that becomes "ready" once it accepts
-    // connections. The pid check skips a stale file from an earlier run.
-    QFile file(dataDir() + QStringLiteral("/postmaster.pid"));
-    if (!file.open(QIODevice::ReadOnly))
-        return;
-    const QList<QByteArray> lines = file.readAll().split('\n');
-    if (lines.size() < 8 || lines.at(0).trimmed().toLongLong() != m_server->processId()
-        || lines.at(7).trimmed() != "ready")
+    if (!PostmasterFiles::isReady(dataDir(), m_server->processId()))
         return;
     finishStart();
 }
@@ -701,7 +483,7 @@ void LocalCluster::onServerFinished()
     switch (m_state) {
     case State::Starting: {
         m_readyPoll->stop();
-        // Another program took our port between freeTcpPort() and postgres' bind().
+        // Another program took our port between LoopbackPort::pickFree() and postgres' bind().
         const bool portTaken = log.contains(QLatin1String("could not bind"))
             || log.contains(QLatin1String("could not create any TCP/IP sockets"));
         if (m_tcpEnabled && portTaken && m_launchAttempts < kMaxLaunchAttempts) {

@@ -91,8 +91,6 @@ private:
     void fail(const QString &reason);
     void finishStart();
     QString serverLogSince(qint64 offset, int lines) const;
-    // Wraps a server binary in setpriv when we are root; sets the parent-death signal.
-    void prepareChild(QProcess *process, const QString &program, const QStringList &args) const;
 
     QString m_rootDir;
     QString m_binDir;

@@ -5,19 +5,16 @@
 #include <QDialog>
 #include <QPointer>
 
-class QCheckBox;
-class QComboBox;
 class QDialogButtonBox;
 class QLabel;
-class QLineEdit;
 class QPushButton;
-class QTreeWidget;
-class QTreeWidgetItem;
 
 namespace strata {
 
 class Connection;
+class ConnectionForm;
 class PasswordStore;
+class SavedConnectionList;
 class SavedConnections;
 struct PgError;
 struct ServerInfo;
@@ -55,22 +52,12 @@ public slots:
 
 private:
     void buildUi();
-    void reloadList();
     void loadEntry(const QString &id);
     void clearForm();
 
-    void urlEdited(const QString &text);
-    void hidePasswordInUrl(bool force);
-    void setUrlText(const QString &text);
-    void fieldsEdited();
-    void fillFields();
-    void showSpec();  // m_spec into the URL field and the fields
-    void showUrlError(const SpecError &error);
-    QString urlText() const;
-
     void saveEntry();
     void deleteEntry();
-    void itemActivated(QTreeWidgetItem *item);
+    void entryActivated(const QString &id);
     void chooseProjectFolder();
     void updateKeyringCheckBox();
 
@@ -88,36 +75,18 @@ private:
     SavedConnections &m_saved;
     PasswordStore &m_passwords;
 
-    ConnectionSpec m_spec;     // what the form shows, never with a password
-    bool m_keywordForm = false;  // the user typed key=value, not a URL: print that back
-    QString m_typedUrl;        // the URL field's text before the latest edit
     QString m_savedId;
     QString m_projectFolder;
     QString m_pendingPasswordId;  // a keyring read is under way for this entry
     bool m_connectAfterRead = false;
     QPointer<Connection> m_test;
 
-    QTreeWidget *m_list = nullptr;
-    QTreeWidgetItem *m_savedGroup = nullptr;
-    QTreeWidgetItem *m_recentGroup = nullptr;
-    QTreeWidgetItem *m_emptyHint = nullptr;
+    SavedConnectionList *m_list = nullptr;
     QPushButton *m_newButton = nullptr;
     QPushButton *m_saveButton = nullptr;
     QPushButton *m_deleteButton = nullptr;
 
-    QLineEdit *m_name = nullptr;
-    QLineEdit *m_url = nullptr;
-    QLabel *m_urlError = nullptr;
-    QLineEdit *m_host = nullptr;
-    QLineEdit *m_port = nullptr;
-    QLineEdit *m_dbname = nullptr;
-    QLineEdit *m_user = nullptr;
-    QLineEdit *m_password = nullptr;
-    QComboBox *m_sslMode = nullptr;
-    QLineEdit *m_moreOptions = nullptr;
-    QLabel *m_moreError = nullptr;
-    QCheckBox *m_production = nullptr;
-    QCheckBox *m_savePassword = nullptr;
+    ConnectionForm *m_form = nullptr;
     QPushButton *m_projectButton = nullptr;
     QLabel *m_projectInfo = nullptr;
     QPushButton *m_testButton = nullptr;

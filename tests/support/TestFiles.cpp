@@ -1,0 +1,31 @@
+#include "TestFiles.h"
+
+#include <QFile>
+
+namespace strata::test {
+
+bool writeFile(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    return file.write(content) == content.size();
+}
+
+QByteArray typicalDrizzleConfig()
+{
+    return R"(import 'dotenv/config';
+import { defineConfig } from 'drizzle-kit';
+
+export default defineConfig({
+  out: './server/db/migrations',
+  schema: './server/db/schema.ts',
+  dialect: 'postgresql',
+  dbCredentials: {
+    url: process.env.DATABASE_URL!,
+  },
+});
+)";
+}
+
+} // namespace strata::test

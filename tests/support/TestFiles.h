@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace strata::test {
+
+// Writes `content` to `path`, replacing what was there; false when it could not.
+bool writeFile(const QString &path, const QByteArray &content);
+
+// A drizzle.config.ts the way `drizzle-kit init` and the guides write it: defineConfig,
+// dialect postgresql, and dbCredentials.url from process.env.DATABASE_URL.
+QByteArray typicalDrizzleConfig();
+
+} // namespace strata::test
