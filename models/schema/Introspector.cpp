@@ -1,5 +1,7 @@
 #include "Introspector.h"
 
+#include "DefaultSpelling.h"
+#include "SnapshotTypes.h"
 #include "Tr.h"
 
 #include <QEventLoop>
@@ -352,6 +354,26 @@ struct Owner {
     QMap<int, Column> columns;  // by attnum, so they come out in attnum order
 };
 
+// A serial column's sequence is part of the column, the way drizzle sees it (type "serial",
+// no sequence of its own), like an identity's: left out when the column's default is the
+// nextval() PostgreSQL gives a serial, so a renamed or shared sequence stays listed.
+void removeSerialSequences(Schema &schema)
+{
+    schema.sequences.removeIf([&](const Sequence &sequence) {
+        for (const Table &table : std::as_const(schema.tables)) {
+            if (table.schema != sequence.schema || !sequence.ownedBy.startsWith(table.name + QLatin1Char('.')))
+                continue;
+            const QString columnName = sequence.ownedBy.mid(table.name.size() + 1);
+            const Column *column = table.column(columnName);
+            if (column && column->defaultExpression
+                && sequence.name == SnapshotTypes::objectName(table.name, columnName, QStringLiteral("seq"))
+                && *column->defaultExpression == SnapshotTypes::serialDefault(table.schema, table.name, columnName))
+                return true;
+        }
+        return false;
+    });
+}
+
 // drizzle-orm's bookkeeping table, its serial's sequence, and then its schema if that holds
 // nothing else.
 void removeDrizzleBookkeeping(Schema &schema, const QString &tableName)
@@ -559,10 +581,18 @@ Schema Introspector::assemble(const QList<QueryResult> &results, const Introspec
 
     for (const Owner &owner : std::as_const(owners)) {
         QList<Column> list = owner.columns.values();
-        if (owner.isView)
+        if (owner.isView) {
             schema.views[owner.index].columns = list;
-        else
-            schema.tables[owner.index].columns = list;
+            continue;
+        }
+        Table &table = schema.tables[owner.index];
+        for (Column &column : list) {
+            // A serial's default stays as PostgreSQL prints it: it is what marks the column serial.
+            if (column.defaultExpression
+                && *column.defaultExpression != SnapshotTypes::serialDefault(table.schema, table.name, column.name))
+                column.defaultExpression = DefaultSpelling::fromServer(*column.defaultExpression, column);
+        }
+        table.columns = list;
     }
     auto tableOf = [&](const QString &relid) -> Table * {
         auto owner = owners.constFind(relid);
@@ -677,6 +707,7 @@ Schema Introspector::assemble(const QList<QueryResult> &results, const Introspec
         table->policies.append(policy);
     }
 
+    removeSerialSequences(schema);
     if (!options.includeDrizzleSchema)
         removeDrizzleBookkeeping(schema, options.drizzleMigrationsTable);
 

@@ -33,8 +33,12 @@ struct IntrospectOptions {
 // - objects that belong to an extension (pg_depend deptype 'e'), and their schemas;
 // - on a partition, constraints and indexes it inherits from its parent (they are created by
 //   the parent's DDL) are left out; its columns are all listed;
-// - identity sequences are described on their column, never in Schema::sequences;
-// - texts (defaults, checks, index expressions, predicates, policies, view definitions) are
+// - identity sequences are described on their column, never in Schema::sequences, and so
+//   are serial ones (a sequence named <table>_<column>_seq, owned by that column, which has
+//   the nextval() default a serial gets): drizzle calls such a column "serial";
+// - defaults are spelled as drizzle spells them (DefaultSpelling: 'draft', not
+//   'draft'::post_status), which means the same to PostgreSQL;
+// - other texts (checks, index expressions, predicates, policies, view definitions) are
 //   PostgreSQL's own (pg_get_expr, pg_get_viewdef, …), so names in them are qualified as the
 //   session's search_path requires;
 // - the steps are separate statements, not one snapshot: rows that refer to an object that a

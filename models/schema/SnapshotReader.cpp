@@ -945,6 +945,17 @@ bool SnapshotReader::readTable(const Json &value, const Path &path, int version,
         for (Column &column : table->columns)
             column.snapshotSpelling.primaryKey = flagged.contains(column.name);
     }
+    // As SnapshotWriter tells a column's .primaryKey() from a compositePrimaryKeys entry.
+    const bool keyOnColumn = table->primaryKey && table->primaryKey->columns.size() == 1
+                             && table->primaryKey->name == SnapshotTypes::primaryKeyName(table->name);
+    if (table->primaryKey && !keyOnColumn) {
+        for (Column &column : table->columns) {
+            if (!table->primaryKey->columns.contains(column.name))
+                continue;
+            column.snapshotSpelling.notNullInKey = column.notNull;
+            column.notNull = true;  // PostgreSQL makes key columns NOT NULL
+        }
+    }
 
     const Path indexesPath = child(path, "indexes");
     for (auto it = indexes->begin(); it != indexes->end(); ++it) {
@@ -988,6 +999,10 @@ bool SnapshotReader::readTable(const Json &value, const Path &path, int version,
                 return false;
             table->policies.append(std::move(policy));
         }
+    }
+    if (!table->policies.isEmpty()) {
+        table->snapshotSpelling.rlsWithPolicies = table->rlsEnabled;
+        table->rlsEnabled = true;  // drizzle enables row-level security with a table's first policy
     }
 
     if (checks) {

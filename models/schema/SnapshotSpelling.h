@@ -20,8 +20,19 @@ struct SnapshotSpelling {
     // columns (drizzle copies the flag from the table column a view selects) and columns of
     // tables whose snapshot also lists another primary key.
     bool primaryKey = false;
+    // drizzle's "notNull": true on a member of a composite primary key. PostgreSQL makes
+    // every key column NOT NULL, so the model says so; drizzle writes false unless the
+    // schema.ts said .notNull().
+    bool notNullInKey = false;
+    // drizzle's "isRLSEnabled": true on a table with policies (.enableRLS() as well as
+    // policies). Policies turn row-level security on either way, so the model says so;
+    // drizzle writes false unless the schema.ts said .enableRLS().
+    bool rlsWithPolicies = false;
 
-    bool isEmpty() const { return type.isEmpty() && defaultJson.isEmpty() && !primaryKey; }
+    bool isEmpty() const
+    {
+        return type.isEmpty() && defaultJson.isEmpty() && !primaryKey && !notNullInKey && !rlsWithPolicies;
+    }
     bool operator==(const SnapshotSpelling &) const { return true; }
 };
 

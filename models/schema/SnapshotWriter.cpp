@@ -281,7 +281,10 @@ private:
         for (const Column &column : table.columns) {
             const bool primary = (onColumn && key->columns.first() == column.name)
                                  || column.snapshotSpelling.primaryKey;
-            columns[str(column.name)] = this->column(column, table.schema, table.name, primary);
+            // A composite key's columns are NOT NULL because of the key; drizzle writes
+            // notNull only where the schema.ts says .notNull() as well.
+            const bool inCompositeKey = key && !onColumn && key->columns.contains(column.name);
+            columns[str(column.name)] = this->column(column, table.schema, table.name, primary, inCompositeKey);
         }
         value["columns"] = std::move(columns);
 
@@ -332,21 +335,27 @@ private:
             checks[str(check.name)] = std::move(item);
         }
         value["checkConstraints"] = std::move(checks);
-        value["isRLSEnabled"] = table.rlsEnabled;
+        // drizzle turns row-level security on for a table's policies without saying so here.
+        value["isRLSEnabled"] = table.rlsEnabled
+                                && (table.policies.isEmpty() || table.snapshotSpelling.rlsWithPolicies);
         return value;
     }
 
-    Json column(const Column &column, const QString &tableSchema, const QString &table, bool primaryKey) const
+    Json column(const Column &column, const QString &tableSchema, const QString &table, bool primaryKey,
+                bool inCompositeKey) const
     {
         bool defaultImplicit = false;
         const QString type = SnapshotWriter::drizzleType(column, tableSchema, table, &defaultImplicit);
+        // drizzle's serial is always notNull.
+        const bool notNull = column.notNull
+                             && (!inCompositeKey || column.snapshotSpelling.notNullInKey || defaultImplicit);
         Json value = objectOf(16);
         value["name"] = str(column.name);
         value["type"] = str(type);
         if (!column.typeSchema.isEmpty())
             value["typeSchema"] = str(column.typeSchema);
         value["primaryKey"] = primaryKey;
-        value["notNull"] = column.notNull;
+        value["notNull"] = notNull;
 
         Json defaultValue;
         if (column.defaultExpression && !defaultImplicit)
@@ -545,7 +554,7 @@ private:
         Json columns = objectOf(view.columns.size());
         for (const Column &column : view.columns)
             columns[str(column.name)] = this->column(column, view.schema, view.name,
-                                                     column.snapshotSpelling.primaryKey);
+                                                     column.snapshotSpelling.primaryKey, false);
         // .existing() views have no definition; every other view must have one.
         const bool existing = view.definition.isEmpty();
         Json with;

@@ -27,6 +27,7 @@ struct Table {
     QList<Index> indexes;    // ordered by name; indexes behind PK/unique constraints excluded
     QList<Policy> policies;  // ordered by name
     QString comment;
+    SnapshotSpelling snapshotSpelling;  // drizzle's own spelling (rlsWithPolicies); never compared
 
     const Column *column(const QString &name) const;
     bool operator==(const Table &) const = default;

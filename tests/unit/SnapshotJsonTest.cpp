@@ -726,6 +726,7 @@ private slots:
         table.schema = QStringLiteral("public");
         table.name = QStringLiteral("t");
         table.rlsEnabled = true;
+        table.snapshotSpelling.rlsWithPolicies = true;  // .enableRLS() beside the policy
         Column id;
         id.name = QStringLiteral("id");
         id.type = QStringLiteral("integer");
