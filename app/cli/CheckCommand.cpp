@@ -1,5 +1,6 @@
 #include "CheckCommand.h"
 
+#include "lint/FolderLint.h"
 #include "migrations/MigrationFolder.h"
 #include "pg/DrizzleProject.h"
 
@@ -137,11 +138,31 @@ int CheckCommand::run(const QStringList &arguments)
 
     const int errors = folder.count(MigrationProblem::Severity::Error);
     const int warnings = folder.count(MigrationProblem::Severity::Warning);
+    // The SQL's hazards (HazardLint) count against the folder only when one is an error: a
+    // dropped column in an old migration is history, a CONCURRENTLY inside a transaction fails.
+    // Syntax errors are already among the folder's problems.
+    QList<FolderLint::FileHazards> hazards = FolderLint::lint(folder);
+    for (FolderLint::FileHazards &file : hazards)
+        file.hazards.removeIf([](const Hazard &hazard) { return hazard.ruleId == QLatin1String("syntax-error"); });
+    int hazardErrors = 0;
+    QJsonArray hazardsJson;
+    for (const FolderLint::FileHazards &file : hazards) {
+        for (const Hazard &hazard : file.hazards) {
+            hazardErrors += hazard.severity == Hazard::Severity::Error;
+            hazardsJson.append(FolderLint::toJson(file.file, hazard));
+        }
+    }
     if (parser.isSet(json)) {
-        out << QJsonDocument(toJson(folder)).toJson(QJsonDocument::Indented);
+        QJsonObject document = toJson(folder);
+        document.insert(QStringLiteral("hazards"), hazardsJson);
+        out << QJsonDocument(document).toJson(QJsonDocument::Indented);
     } else {
         for (const MigrationProblem &problem : folder.problems())
             out << problem.toString(shownPath) << Qt::endl;
+        for (const FolderLint::FileHazards &file : hazards) {
+            for (const Hazard &hazard : file.hazards)
+                out << hazard.toString(shownPath + QLatin1Char('/') + file.file) << Qt::endl;
+        }
         const QString layout = folder.layout() == MigrationFolder::Layout::Folders
                                    ? tr("drizzle-kit 1.0 layout")
                                    : tr("drizzle-kit journal layout");
@@ -155,7 +176,7 @@ int CheckCommand::run(const QStringList &arguments)
                 << tr("%n error(s)", errors) << QLatin1String(", ") << tr("%n warning(s)", warnings) << Qt::endl;
         }
     }
-    return errors + warnings > 0 ? 1 : 0;
+    return errors + warnings + hazardErrors > 0 ? 1 : 0;
 }
 
 } // namespace strata

@@ -5,8 +5,9 @@
 namespace strata {
 
 // `strata check [--project <folder> | --dir <migrations folder>] [--json]`: lists every
-// problem of a drizzle migrations folder. Exit code 0 clean (notes allowed), 1 errors or
-// warnings found, 2 bad usage or no such folder.
+// problem of a drizzle migrations folder and the hazards HazardLint finds in its SQL. Exit
+// code 0 clean (notes, and hazards below error level, allowed), 1 errors or warnings found or
+// an error-level hazard, 2 bad usage or no such folder.
 class CheckCommand
 {
 public:

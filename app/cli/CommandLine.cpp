@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 
 #include "CheckCommand.h"
+#include "LintCommand.h"
 #include "PingCommand.h"
 #include "SnapshotCommand.h"
 #include "Tr.h"
@@ -12,7 +13,7 @@ namespace strata {
 
 QStringList CommandLine::commands()
 {
-    return {QStringLiteral("ping"), QStringLiteral("check"), QStringLiteral("snapshot")};
+    return {QStringLiteral("ping"), QStringLiteral("check"), QStringLiteral("snapshot"), QStringLiteral("lint")};
 }
 
 bool CommandLine::isCommand(const QString &word)
@@ -34,6 +35,8 @@ int CommandLine::run(int argc, char **argv)
         return CheckCommand::run(arguments);
     if (command == QLatin1String("snapshot"))
         return SnapshotCommand::run(arguments);
+    if (command == QLatin1String("lint"))
+        return LintCommand::run(arguments);
     QTextStream(stderr) << Tr::tr("strata: unknown command %1").arg(command)
                         << Qt::endl;
     return 2;

@@ -124,6 +124,26 @@ private slots:
                  qPrintable(lines.value(3)));
     }
 
+    void hazardsInTheSqlAreListedAndAnErrorFails()
+    {
+        QTemporaryDir tmp;
+        writeCleanFolder(tmp.path());
+        // A drop is history (a warning, exit 0); CONCURRENTLY inside drizzle's transaction fails.
+        writeFile(tmp.filePath(QStringLiteral("0002_c.sql")), "ALTER TABLE \"t\" DROP COLUMN \"x\";");
+        Run run = runCheck({QStringLiteral("--dir"), tmp.path()});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        QVERIFY2(run.out.contains(tmp.path() + QStringLiteral("/0002_c.sql:1:1: warning: ")), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QLatin1String("[drop-column]")), qPrintable(run.out));
+
+        writeFile(tmp.filePath(QStringLiteral("0002_c.sql")), "CREATE INDEX CONCURRENTLY \"i\" ON \"t\" (\"x\");");
+        run = runCheck({QStringLiteral("--dir"), tmp.path(), QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 1);
+        const QJsonArray hazards = QJsonDocument::fromJson(run.out.toUtf8()).object().value(QLatin1String("hazards")).toArray();
+        QCOMPARE(hazards.size(), 1);
+        QCOMPARE(hazards.first().toObject().value(QLatin1String("rule")).toString(), QStringLiteral("non-transactional"));
+        QCOMPARE(hazards.first().toObject().value(QLatin1String("file")).toString(), QStringLiteral("0002_c.sql"));
+    }
+
     void jsonDocument()
     {
         QTemporaryDir tmp;

@@ -2,7 +2,15 @@
 #include "TestCluster.h"
 #include "TestRegistry.h"
 
+#include "TestFiles.h"
+
 #include "schema/SnapshotJson.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
 
 #include <QProcess>
 #include <QTest>
@@ -62,6 +70,51 @@ private slots:
         env.insert(QStringLiteral("PGDATABASE"), QStringLiteral("postgres"));
         const Run run = strata({QStringLiteral("ping")}, env);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    }
+
+    void lintFindsHazardsInAFileAndAFolder()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString risky = dir.filePath(QStringLiteral("risky.sql"));
+        // CONCURRENTLY cannot run inside the migration's transaction: an error.
+        QVERIFY(test::writeFile(risky, "ALTER TABLE \"users\" DROP COLUMN \"email\";\n"
+                                       "CREATE INDEX CONCURRENTLY \"i\" ON \"users\" (\"name\");\n"));
+        const Run run = strata({QStringLiteral("lint"), risky});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains(risky + QStringLiteral(":1:1: warning: ")), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QLatin1String("[drop-column]")), qPrintable(run.out));
+        QVERIFY2(run.out.contains(risky + QStringLiteral(":2:1: error: ")), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QLatin1String("[non-transactional]")), qPrintable(run.out));
+
+        const Run json = strata({QStringLiteral("lint"), QStringLiteral("--json"), risky});
+        QCOMPARE(json.exitCode, 1);
+        const QJsonObject document = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QCOMPARE(document.value(QLatin1String("summary")).toObject().value(QLatin1String("errors")).toInt(), 1);
+        const QJsonArray findings = document.value(QLatin1String("findings")).toArray();
+        QCOMPARE(findings.size(), 2);
+        QCOMPARE(findings.at(1).toObject().value(QLatin1String("rule")).toString(), QStringLiteral("non-transactional"));
+        QCOMPARE(findings.at(1).toObject().value(QLatin1String("line")).toInt(), 2);
+
+        // A table the same text creates is empty: nothing to say.
+        const QString clean = dir.filePath(QStringLiteral("clean.sql"));
+        QVERIFY(test::writeFile(clean, "CREATE TABLE \"t\" (\"id\" integer);\n--> statement-breakpoint\n"
+                                       "ALTER TABLE \"t\" ADD COLUMN \"n\" integer NOT NULL;\n"));
+        const Run quiet = strata({QStringLiteral("lint"), clean});
+        QVERIFY2(quiet.exitCode == 0, qPrintable(quiet.out + quiet.err));
+
+        // A drizzle folder: each migration's file is named.
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("drizzle/meta")));
+        QVERIFY(test::writeFile(dir.filePath(QStringLiteral("drizzle/0000_init.sql")), "DROP TABLE \"old\" CASCADE;"));
+        QVERIFY(test::writeFile(dir.filePath(QStringLiteral("drizzle/meta/_journal.json")),
+                                R"({"version":"7","dialect":"postgresql","entries":[{"idx":0,"version":"7","when":1700000000000,"tag":"0000_init","breakpoints":true}]})"));
+        const Run folder = strata({QStringLiteral("lint"), dir.filePath(QStringLiteral("drizzle"))});
+        QCOMPARE(folder.exitCode, 0);  // warnings only
+        QVERIFY2(folder.out.contains(QLatin1String("drizzle/0000_init.sql:1:1: warning: ")), qPrintable(folder.out));
+        QVERIFY2(folder.out.contains(QLatin1String("[drop-cascade]")), qPrintable(folder.out));
+
+        QCOMPARE(strata({QStringLiteral("lint"), dir.filePath(QStringLiteral("missing.sql"))}).exitCode, 2);
+        QCOMPARE(strata({QStringLiteral("lint")}).exitCode, 2);
     }
 
     void aBadUrlIsRefusedWithItsPlace()
