@@ -3,15 +3,53 @@
 #include "Tr.h"
 #include "pg/Connection.h"
 #include "schema/Introspector.h"
+#include "migrations/MigrationFolder.h"
 #include "schema/SnapshotJson.h"
+#include "schema/SpellingTransfer.h"
 
 #include <QCommandLineParser>
+#include <QFile>
+#include <QFileInfo>
 #include <QProcessEnvironment>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace strata {
+
+namespace {
+
+// The snapshot a --like argument names: a snapshot file, or a migrations folder's latest.
+std::optional<Schema> earlierSnapshot(const QString &path, QString *error)
+{
+    QString file = path;
+    if (QFileInfo(path).isDir()) {
+        const MigrationFolder folder = MigrationFolder::read(path);
+        const QList<Migration> &migrations = folder.migrations();
+        const auto latest = std::find_if(migrations.crbegin(), migrations.crend(),
+                                         [](const Migration &migration) { return migration.snapshot.exists; });
+        if (latest == migrations.crend()) {
+            *error = Tr::tr("%1 holds no drizzle snapshot.").arg(path);
+            return std::nullopt;
+        }
+        file = folder.filePath(latest->snapshotFile);
+    }
+    QFile in(file);
+    if (!in.open(QIODevice::ReadOnly)) {
+        *error = Tr::tr("Could not read %1: %2").arg(file, in.errorString());
+        return std::nullopt;
+    }
+    SnapshotError snapshotError;
+    const std::optional<Snapshot> snapshot = SnapshotJson::read(in.readAll(), file, &snapshotError);
+    if (!snapshot) {
+        *error = snapshotError.toString();
+        return std::nullopt;
+    }
+    return snapshot->schema;
+}
+
+} // namespace
 
 int SnapshotCommand::run(const QStringList &arguments)
 {
@@ -24,8 +62,14 @@ int SnapshotCommand::run(const QStringList &arguments)
     const QCommandLineOption schemas(QStringLiteral("schema"),
                                      Tr::tr("Only these schemas, separated by commas (default: all but system schemas)."),
                                      Tr::tr("names"));
+    const QCommandLineOption like(QStringLiteral("like"),
+                                  Tr::tr("Spell what the database cannot tell apart (expressions, .notNull() on key "
+                                         "columns, .enableRLS()) as this snapshot or migrations folder's latest "
+                                         "snapshot does, where it still means the same."),
+                                  Tr::tr("snapshot|folder"));
     parser.addOption(url);
     parser.addOption(schemas);
+    parser.addOption(like);
     QTextStream err(stderr);
     if (!parser.parse(arguments)) {
         err << parser.errorText() << Qt::endl;
@@ -38,6 +82,16 @@ int SnapshotCommand::run(const QStringList &arguments)
     if (!parser.positionalArguments().isEmpty()) {
         err << Tr::tr("strata snapshot: unexpected argument %1").arg(parser.positionalArguments().first()) << Qt::endl;
         return 2;
+    }
+
+    std::optional<Schema> earlier;
+    if (parser.isSet(like)) {
+        QString error;
+        earlier = earlierSnapshot(parser.value(like), &error);
+        if (!earlier) {
+            err << Tr::tr("strata snapshot: %1").arg(error) << Qt::endl;
+            return 2;
+        }
     }
 
     ConnectionSpec spec;
@@ -57,12 +111,14 @@ int SnapshotCommand::run(const QStringList &arguments)
 
     Connection connection(spec);
     PgError error;
-    const std::optional<Schema> schema = Introspector::introspectAndWait(connection, options, &error);
+    std::optional<Schema> schema = Introspector::introspectAndWait(connection, options, &error);
     if (!schema) {
         const QString name = spec.displayName().isEmpty() ? Tr::tr("the default database") : spec.displayName();
         err << Tr::tr("Could not read the schema of %1: %2").arg(name, error.toString()) << Qt::endl;
         return 1;
     }
+    if (earlier)
+        SpellingTransfer::adopt(*schema, *earlier);
     const QByteArray json = SnapshotJson::write(*schema, SnapshotJson::newId(), SnapshotJson::originId());
     std::fwrite(json.constData(), 1, size_t(json.size()), stdout);
     std::fputc('\n', stdout);

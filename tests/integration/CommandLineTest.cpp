@@ -160,6 +160,40 @@ private slots:
                                 m_cluster.spec(QStringLiteral("no_such_db")).toUrl()});
         QCOMPARE(bad.exitCode, 1);
         QVERIFY2(bad.err.contains(QLatin1String("no_such_db")), qPrintable(bad.err));
+
+        // --like: a snapshot or folder that cannot be read is bad usage, said before connecting.
+        QTemporaryDir dir;
+        const Run missing = strata({QStringLiteral("snapshot"), QStringLiteral("--like"), dir.filePath(QStringLiteral("none.json"))});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY2(missing.err.contains(QLatin1String("none.json")), qPrintable(missing.err));
+        const Run empty = strata({QStringLiteral("snapshot"), QStringLiteral("--like"), dir.path()});
+        QCOMPARE(empty.exitCode, 2);
+        QVERIFY2(empty.err.contains(QLatin1String("holds no drizzle snapshot")), qPrintable(empty.err));
+        QVERIFY(test::writeFile(dir.filePath(QStringLiteral("broken.json")), "{\"version\": \"7\","));
+        const Run broken = strata({QStringLiteral("snapshot"), QStringLiteral("--like"), dir.filePath(QStringLiteral("broken.json"))});
+        QCOMPARE(broken.exitCode, 2);
+        QVERIFY2(broken.err.contains(QLatin1String("broken.json:1:")), qPrintable(broken.err));
+
+        // The earlier spelling is kept where the database still means the same: the
+        // snapshot's own text for the same check comes back, not the server's.
+        QVERIFY2(m_cluster.runSql(QStringLiteral("ALTER TABLE snap_t ADD CONSTRAINT snap_id CHECK (id > 0);"), nullptr, &error),
+                 qPrintable(error));
+        const QString url = m_cluster.spec(QStringLiteral("postgres")).toUrl();
+        const Run plain = strata({QStringLiteral("snapshot"), QStringLiteral("--url"), url, QStringLiteral("--schema"), QStringLiteral("public")});
+        QVERIFY2(plain.out.contains(QLatin1String("\"value\": \"(id > 0)\"")), qPrintable(plain.out));
+        QString earlier = plain.out;
+        earlier.replace(QStringLiteral("\"value\": \"(id > 0)\""), QStringLiteral("\"value\": \"\\\"snap_t\\\".\\\"id\\\" > 0\""));
+        QVERIFY(test::writeFile(dir.filePath(QStringLiteral("earlier.json")), earlier.toUtf8()));
+        const Run like = strata({QStringLiteral("snapshot"), QStringLiteral("--url"), url, QStringLiteral("--schema"),
+                                 QStringLiteral("public"), QStringLiteral("--like"), dir.filePath(QStringLiteral("earlier.json"))});
+        QVERIFY2(like.exitCode == 0, qPrintable(like.err));
+        QVERIFY2(like.out.contains(QLatin1String("\"value\": \"\\\"snap_t\\\".\\\"id\\\" > 0\"")), qPrintable(like.out));
+        // A real change shows: an earlier text that means something else is not kept.
+        earlier.replace(QStringLiteral("> 0"), QStringLiteral(">= 0"));
+        QVERIFY(test::writeFile(dir.filePath(QStringLiteral("earlier.json")), earlier.toUtf8()));
+        const Run changed = strata({QStringLiteral("snapshot"), QStringLiteral("--url"), url, QStringLiteral("--schema"),
+                                    QStringLiteral("public"), QStringLiteral("--like"), dir.filePath(QStringLiteral("earlier.json"))});
+        QVERIFY2(changed.out.contains(QLatin1String("\"value\": \"(id > 0)\"")), qPrintable(changed.out));
     }
 
     void helpAndVersionNeedNoDisplay()
