@@ -705,6 +705,403 @@
         <source>Could not read the schema of %1: %2</source>
         <translation>Das Schema von %1 konnte nicht gelesen werden: %2</translation>
     </message>
+    <message>
+        <source>Find what is dangerous in migration SQL: data loss, locks, table rewrites, statements that cannot run in a transaction.</source>
+        <translation>Gefährliches in Migrations-SQL finden: Datenverlust, Sperren, Neuschreiben von Tabellen, Anweisungen, die nicht in einer Transaktion laufen können.</translation>
+    </message>
+    <message>
+        <source>Print the findings as a JSON document.</source>
+        <translation>Die Befunde als JSON-Dokument ausgeben.</translation>
+    </message>
+    <message>
+        <source>A .sql file or a drizzle migrations folder.</source>
+        <translation>Eine .sql-Datei oder ein drizzle-Migrationsordner.</translation>
+    </message>
+    <message>
+        <source>Try &apos;strata lint --help&apos;.</source>
+        <translation>Versuchen Sie „strata lint --help“.</translation>
+    </message>
+    <message>
+        <source>strata lint: give one .sql file or migrations folder</source>
+        <translation>strata lint: geben Sie eine .sql-Datei oder einen Migrationsordner an</translation>
+    </message>
+    <message>
+        <source>strata lint: %1 holds no drizzle migrations</source>
+        <translation>strata lint: %1 enthält keine drizzle-Migrationen</translation>
+    </message>
+    <message>
+        <source>strata lint: cannot read %1: %2</source>
+        <translation>strata lint: %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s): </source>
+        <translation>
+            <numerusform>%n Datei: </numerusform>
+            <numerusform>%n Dateien: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n Fehler</numerusform>
+            <numerusform>%n Fehler</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n Warnung</numerusform>
+            <numerusform>%n Warnungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n info(s)</source>
+        <translation>
+            <numerusform>%n Info</numerusform>
+            <numerusform>%n Infos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>size unknown</source>
+        <translation>Größe unbekannt</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>(unbenannt)</translation>
+    </message>
+    <message>
+        <source>Adds NOT NULL column %1 to %2 without a default: PostgreSQL refuses it if %2 has any row (%3).</source>
+        <translation>Fügt die Spalte %1 als NOT NULL ohne Standardwert zu %2 hinzu: PostgreSQL lehnt das ab, wenn %2 auch nur eine Zeile enthält (%3).</translation>
+    </message>
+    <message>
+        <source>Give it a constant DEFAULT (no rewrite since PostgreSQL 11), or add it nullable, backfill it, then SET NOT NULL.</source>
+        <translation>Geben Sie ihr einen konstanten DEFAULT (seit PostgreSQL 11 ohne Neuschreiben), oder fügen Sie sie zunächst ohne NOT NULL hinzu, befüllen Sie sie nachträglich und führen Sie dann SET NOT NULL aus.</translation>
+    </message>
+    <message>
+        <source>Adds column %1 to %2 with a value computed per row (%3): PostgreSQL rewrites the whole table under an ACCESS EXCLUSIVE lock (%4).</source>
+        <translation>Fügt die Spalte %1 mit einem pro Zeile berechneten Wert (%3) zu %2 hinzu: PostgreSQL schreibt die ganze Tabelle unter einer Sperre vom Typ ACCESS EXCLUSIVE neu (%4).</translation>
+    </message>
+    <message>
+        <source>Add the column without that default, set the default for new rows, and backfill existing rows in batches.</source>
+        <translation>Fügen Sie die Spalte ohne diesen Standardwert hinzu, setzen Sie den Standardwert danach für neue Zeilen und befüllen Sie die vorhandenen Zeilen nachträglich in Stapeln.</translation>
+    </message>
+    <message>
+        <source>Adds column %1 with a unique index, which blocks every write to %2 while it builds (%3).</source>
+        <translation>Fügt die Spalte %1 mit einem eindeutigen Index hinzu, der während seines Aufbaus jeden Schreibzugriff auf %2 blockiert (%3).</translation>
+    </message>
+    <message>
+        <source>Add the column, CREATE UNIQUE INDEX CONCURRENTLY on it, then ADD CONSTRAINT … USING INDEX.</source>
+        <translation>Fügen Sie die Spalte hinzu, führen Sie darauf CREATE UNIQUE INDEX CONCURRENTLY aus und dann ADD CONSTRAINT … USING INDEX.</translation>
+    </message>
+    <message>
+        <source>Drops column %1 of %2 and its data (%3).</source>
+        <translation>Löscht die Spalte %1 aus %2 samt ihren Daten (%3).</translation>
+    </message>
+    <message>
+        <source>Stop using the column in the application and deploy that first; keep a copy of the data if it may be needed; then drop it.</source>
+        <translation>Verwenden Sie die Spalte in der Anwendung nicht mehr und rollen Sie das zuerst aus; bewahren Sie eine Kopie der Daten auf, falls sie noch gebraucht werden könnten; löschen Sie die Spalte erst dann.</translation>
+    </message>
+    <message>
+        <source>CASCADE also drops whatever depends on column %1 of %2 (views, constraints, indexes) without naming it.</source>
+        <translation>CASCADE löscht auch alles, was von der Spalte %1 in %2 abhängt (Sichten, Bedingungen, Indizes), ohne es beim Namen zu nennen.</translation>
+    </message>
+    <message>
+        <source>Drop the dependent objects by name first, then drop the column without CASCADE.</source>
+        <translation>Löschen Sie zuerst die abhängigen Objekte namentlich und dann die Spalte ohne CASCADE.</translation>
+    </message>
+    <message>
+        <source>Add a column of the new type, backfill it in batches, switch the application to it, and drop the old column later.</source>
+        <translation>Fügen Sie eine Spalte mit dem neuen Typ hinzu, befüllen Sie sie nachträglich in Stapeln, stellen Sie die Anwendung auf sie um und löschen Sie die alte Spalte später.</translation>
+    </message>
+    <message>
+        <source>Changing %1 of %2 to %3 with USING rewrites the whole table and its indexes under an ACCESS EXCLUSIVE lock (%4).</source>
+        <translation>Die Änderung der Spalte %1 in %2 auf %3 mit USING schreibt die ganze Tabelle und ihre Indizes unter einer Sperre vom Typ ACCESS EXCLUSIVE neu (%4).</translation>
+    </message>
+    <message>
+        <source>Changing %1 of %2 from %3 to %4 rewrites the whole table and its indexes under an ACCESS EXCLUSIVE lock (%5).</source>
+        <translation>Die Änderung der Spalte %1 in %2 von %3 auf %4 schreibt die ganze Tabelle und ihre Indizes unter einer Sperre vom Typ ACCESS EXCLUSIVE neu (%5).</translation>
+    </message>
+    <message>
+        <source>Changing %1 of %2 to %3 rewrites the whole table under an ACCESS EXCLUSIVE lock unless the old type converts in place, like varchar(n) to text (%4).</source>
+        <translation>Die Änderung der Spalte %1 in %2 auf %3 schreibt die ganze Tabelle unter einer Sperre vom Typ ACCESS EXCLUSIVE neu, es sei denn, der alte Typ lässt sich ohne Neuschreiben umwandeln, wie varchar(n) in text (%4).</translation>
+    </message>
+    <message>
+        <source>SET NOT NULL reads all of %1 to check %2, holding an ACCESS EXCLUSIVE lock that blocks reads and writes (%3).</source>
+        <translation>SET NOT NULL liest die gesamte Tabelle %1, um %2 zu prüfen, und hält dabei eine Sperre vom Typ ACCESS EXCLUSIVE, die Lese- und Schreibzugriffe blockiert (%3).</translation>
+    </message>
+    <message>
+        <source>First ADD CONSTRAINT … CHECK (%1 IS NOT NULL) NOT VALID and VALIDATE CONSTRAINT it; SET NOT NULL then skips the scan (PostgreSQL 12+).</source>
+        <translation>Führen Sie zuerst ADD CONSTRAINT … CHECK (%1 IS NOT NULL) NOT VALID und dafür VALIDATE CONSTRAINT aus; SET NOT NULL überspringt dann den Tabellenscan (PostgreSQL 12+).</translation>
+    </message>
+    <message>
+        <source>Add it NOT VALID (new rows are checked at once), then VALIDATE CONSTRAINT in a separate statement, which does not block writes.</source>
+        <translation>Fügen Sie die Bedingung mit NOT VALID hinzu (neue Zeilen werden sofort geprüft) und führen Sie dann VALIDATE CONSTRAINT in einer eigenen Anweisung aus, die keine Schreibzugriffe blockiert.</translation>
+    </message>
+    <message>
+        <source>Adding check %1 reads every row of %2 under an ACCESS EXCLUSIVE lock that blocks reads and writes (%3).</source>
+        <translation>Das Hinzufügen der Prüfbedingung %1 liest jede Zeile von %2 unter einer Sperre vom Typ ACCESS EXCLUSIVE, die Lese- und Schreibzugriffe blockiert (%3).</translation>
+    </message>
+    <message>
+        <source>Adding foreign key %1 checks every row of %2 at once, blocking writes to %2 and %3 meanwhile (%4).</source>
+        <translation>Das Hinzufügen des Fremdschlüssels %1 prüft sofort jede Zeile von %2 und blockiert währenddessen Schreibzugriffe auf %2 und %3 (%4).</translation>
+    </message>
+    <message>
+        <source>Adding %1 builds its index while blocking every write to %2 (%3).</source>
+        <translation>Das Hinzufügen von %1 baut den zugehörigen Index auf und blockiert dabei jeden Schreibzugriff auf %2 (%3).</translation>
+    </message>
+    <message>
+        <source>CREATE UNIQUE INDEX CONCURRENTLY first (in a migration of its own), then ADD CONSTRAINT … USING INDEX.</source>
+        <translation>Zuerst CREATE UNIQUE INDEX CONCURRENTLY (in einer eigenen Migration), dann ADD CONSTRAINT … USING INDEX.</translation>
+    </message>
+    <message>
+        <source>CASCADE also drops whatever depends on constraint %1 of %2 (foreign keys that use its index) without naming it.</source>
+        <translation>CASCADE löscht auch alles, was von der Bedingung %1 in %2 abhängt (Fremdschlüssel, die ihren Index verwenden), ohne es beim Namen zu nennen.</translation>
+    </message>
+    <message>
+        <source>Drop the dependent constraints by name first, then drop this one without CASCADE.</source>
+        <translation>Löschen Sie zuerst die abhängigen Bedingungen namentlich und dann diese ohne CASCADE.</translation>
+    </message>
+    <message>
+        <source>TRUNCATE … CASCADE deletes every row of %1 (%2) and of every table with a foreign key to it.</source>
+        <translation>TRUNCATE … CASCADE löscht alle Zeilen von %1 (%2) und aller Tabellen mit einem Fremdschlüssel darauf.</translation>
+    </message>
+    <message>
+        <source>TRUNCATE deletes every row of %1 (%2).</source>
+        <translation>TRUNCATE löscht alle Zeilen von %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Delete only the rows meant (DELETE … WHERE) and keep a copy; or do it as a deliberate data task, not in a migration.</source>
+        <translation>Löschen Sie nur die gewünschten Zeilen (DELETE … WHERE) und bewahren Sie eine Kopie auf; oder erledigen Sie es bewusst als eigene Datenaufgabe, nicht in einer Migration.</translation>
+    </message>
+    <message>
+        <source>UPDATE without WHERE changes every row of %1 (%2) and keeps them all locked until the migration commits.</source>
+        <translation>UPDATE ohne WHERE ändert alle Zeilen von %1 (%2) und hält sie alle bis zum COMMIT der Migration gesperrt.</translation>
+    </message>
+    <message>
+        <source>Add a WHERE clause for the rows meant; backfill a large table in batches, outside the migration.</source>
+        <translation>Fügen Sie eine WHERE-Klausel für die gewünschten Zeilen hinzu; befüllen Sie eine große Tabelle nachträglich in Stapeln, außerhalb der Migration.</translation>
+    </message>
+    <message>
+        <source>DELETE without WHERE deletes every row of %1 (%2).</source>
+        <translation>DELETE ohne WHERE löscht alle Zeilen von %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Add a WHERE clause for the rows meant; keep a copy of what is deleted.</source>
+        <translation>Fügen Sie eine WHERE-Klausel für die gewünschten Zeilen hinzu; bewahren Sie eine Kopie des Gelöschten auf.</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>Info</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %Ln row(s)</source>
+        <translation>
+            <numerusform>etwa %Ln Zeile</numerusform>
+            <numerusform>etwa %Ln Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>about %1 rows</source>
+        <translation>etwa %1 Zeilen</translation>
+    </message>
+    <message>
+        <source>Fix the syntax: the server refuses the whole query this is sent in.</source>
+        <translation>Korrigieren Sie die Syntax: Der Server lehnt die ganze Abfrage ab, in der dies gesendet wird.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL cannot parse this statement: %1</source>
+        <translation>PostgreSQL kann diese Anweisung nicht parsen: %1</translation>
+    </message>
+    <message>
+        <source>PostgreSQL cannot parse this text: %1</source>
+        <translation>PostgreSQL kann diesen Text nicht parsen: %1</translation>
+    </message>
+    <message>
+        <source>libpg_query returned a parse tree that is not JSON</source>
+        <translation>libpg_query hat einen Parsebaum geliefert, der kein JSON ist</translation>
+    </message>
+    <message>
+        <source>no statement (only blanks or comments)</source>
+        <translation>keine Anweisung (nur Leerzeichen oder Kommentare)</translation>
+    </message>
+    <message>
+        <source>more than one statement</source>
+        <translation>mehr als eine Anweisung</translation>
+    </message>
+    <message>
+        <source>libpg_query returned an unexpected parse tree</source>
+        <translation>libpg_query hat einen unerwarteten Parsebaum geliefert</translation>
+    </message>
+    <message>
+        <source>Drops table %1 and every row in it (%2).</source>
+        <translation>Löscht die Tabelle %1 mit allen ihren Zeilen (%2).</translation>
+    </message>
+    <message>
+        <source>Check that nothing reads it any more and keep a copy (pg_dump -t); or rename it away now and drop it in a later release.</source>
+        <translation>Prüfen Sie, dass nichts mehr aus ihr liest, und bewahren Sie eine Kopie auf (pg_dump -t); oder benennen Sie sie jetzt um und löschen Sie sie in einem späteren Release.</translation>
+    </message>
+    <message>
+        <source>CASCADE also drops whatever depends on %1 (views, foreign keys, defaults, …) without naming it.</source>
+        <translation>CASCADE löscht auch alles, was von %1 abhängt (Sichten, Fremdschlüssel, Standardwerte, …), ohne es beim Namen zu nennen.</translation>
+    </message>
+    <message>
+        <source>Drop the dependent objects by name first, then drop without CASCADE, so that PostgreSQL refuses if anything unexpected still depends on it.</source>
+        <translation>Löschen Sie zuerst die abhängigen Objekte namentlich und dann ohne CASCADE, damit PostgreSQL ablehnt, falls noch etwas Unerwartetes davon abhängt.</translation>
+    </message>
+    <message>
+        <source>Expand and contract: deploy code that works with both names (a view under the old name can bridge), rename, and remove the bridge in a later migration.</source>
+        <translation>Expand-and-Contract-Muster: Rollen Sie Code aus, der mit beiden Namen funktioniert (eine Sicht unter dem alten Namen kann überbrücken), benennen Sie um und entfernen Sie die Brücke in einer späteren Migration.</translation>
+    </message>
+    <message>
+        <source>Renames schema %1 to %2: the running application still uses the old name and fails until it is redeployed.</source>
+        <translation>Benennt das Schema %1 in %2 um: Die laufende Anwendung verwendet noch den alten Namen und schlägt fehl, bis sie neu ausgerollt wird.</translation>
+    </message>
+    <message>
+        <source>Renames %1 to %2: the running application still uses the old name and fails until it is redeployed.</source>
+        <translation>Benennt %1 in %2 um: Die laufende Anwendung verwendet noch den alten Namen und schlägt fehl, bis sie neu ausgerollt wird.</translation>
+    </message>
+    <message>
+        <source>Renames column %1 of %2 to %3: the running application still reads and writes the old name and fails until it is redeployed.</source>
+        <translation>Benennt die Spalte %1 von %2 in %3 um: Die laufende Anwendung verwendet beim Lesen und Schreiben noch den alten Namen und schlägt fehl, bis sie neu ausgerollt wird.</translation>
+    </message>
+    <message>
+        <source>Expand and contract: add the new column, write both, backfill, switch reads, and drop the old column in a later migration.</source>
+        <translation>Expand-and-Contract-Muster: Fügen Sie die neue Spalte hinzu, schreiben Sie in beide, befüllen Sie nachträglich, stellen Sie das Lesen um und löschen Sie die alte Spalte in einer späteren Migration.</translation>
+    </message>
+    <message>
+        <source>Moves %1 to schema %2: the running application still uses the old name and fails until it is redeployed.</source>
+        <translation>Verschiebt %1 in das Schema %2: Die laufende Anwendung verwendet noch den alten Namen und schlägt fehl, bis sie neu ausgerollt wird.</translation>
+    </message>
+    <message>
+        <source>CREATE INDEX without CONCURRENTLY blocks every write to %1 while it builds (%2).</source>
+        <translation>CREATE INDEX ohne CONCURRENTLY blockiert während des Indexaufbaus jeden Schreibzugriff auf %1 (%2).</translation>
+    </message>
+    <message>
+        <source>CREATE INDEX CONCURRENTLY, in a migration of its own outside a transaction.</source>
+        <translation>CREATE INDEX CONCURRENTLY, in einer eigenen Migration außerhalb einer Transaktion.</translation>
+    </message>
+    <message>
+        <source>Uses the value %1 of enum %2, which line %3 adds in the same transaction: PostgreSQL refuses it (&quot;unsafe use of new value&quot;) until that commits.</source>
+        <translation>Verwendet den Wert %1 des Enums %2, den Zeile %3 in derselben Transaktion hinzufügt: PostgreSQL lehnt ihn bis zum COMMIT ab („unsafe use of new value“).</translation>
+    </message>
+    <message>
+        <source>Add the value in an earlier migration, or COMMIT before using it.</source>
+        <translation>Fügen Sie den Wert in einer früheren Migration hinzu oder führen Sie COMMIT aus, bevor Sie ihn verwenden.</translation>
+    </message>
+    <message>
+        <source>%1 is the value line %2 adds to enum %3 in this transaction: if this statement stores or compares it as that enum, PostgreSQL refuses it until that commits.</source>
+        <translation>%1 ist der Wert, den Zeile %2 in dieser Transaktion zum Enum %3 hinzufügt: Wenn diese Anweisung ihn als dieses Enum speichert oder vergleicht, lehnt PostgreSQL ihn bis zum COMMIT ab.</translation>
+    </message>
+    <message>
+        <source>%1 cannot run inside a transaction block, and the migration runs in one: it fails.</source>
+        <translation>%1 kann nicht in einem Transaktionsblock laufen, und die Migration läuft in einem: Das schlägt fehl.</translation>
+    </message>
+    <message>
+        <source>Put it in a migration of its own that runs outside a transaction, written so that it can run again (IF NOT EXISTS) after stopping halfway.</source>
+        <translation>Verschieben Sie die Anweisung in eine eigene Migration, die außerhalb einer Transaktion läuft, und schreiben Sie sie so, dass sie nach einem Abbruch auf halbem Weg erneut laufen kann (IF NOT EXISTS).</translation>
+    </message>
+    <message>
+        <source>%1 runs after the text&apos;s own COMMIT, outside the migration&apos;s transaction: if it or a later statement fails, what ran before it stays applied.</source>
+        <translation>%1 läuft nach dem eigenen COMMIT des Textes, außerhalb der Transaktion der Migration: Wenn dies oder eine spätere Anweisung fehlschlägt, bleibt angewendet, was davor gelaufen ist.</translation>
+    </message>
+    <message>
+        <source>Put it in a migration of its own, so that this one stays all-or-nothing.</source>
+        <translation>Verschieben Sie die Anweisung in eine eigene Migration, damit diese hier ganz oder gar nicht angewendet wird.</translation>
+    </message>
+    <message>
+        <source>Renames value %1 of enum %2 to %3: the running application still writes %1, which PostgreSQL then refuses.</source>
+        <translation>Benennt den Wert %1 des Enums %2 in %3 um: Die laufende Anwendung schreibt weiterhin %1, was PostgreSQL dann ablehnt.</translation>
+    </message>
+    <message>
+        <source>Add the new value first, switch the application to it and update the rows, then stop using the old value.</source>
+        <translation>Fügen Sie zuerst den neuen Wert hinzu, stellen Sie die Anwendung darauf um und aktualisieren Sie die Zeilen; geben Sie erst danach den alten Wert auf.</translation>
+    </message>
+    <message>
+        <source>ALTER TYPE … ADD VALUE cannot run inside a transaction block on PostgreSQL 11 and older, and the new value cannot be used before the transaction commits.</source>
+        <translation>ALTER TYPE … ADD VALUE kann unter PostgreSQL 11 und älter nicht in einem Transaktionsblock laufen, und der neue Wert kann erst nach dem COMMIT der Transaktion verwendet werden.</translation>
+    </message>
+    <message>
+        <source>On PostgreSQL 12 and later it is fine, as long as nothing in the same migration uses the new value.</source>
+        <translation>Unter PostgreSQL 12 und neuer ist das unproblematisch, solange nichts in derselben Migration den neuen Wert verwendet.</translation>
+    </message>
+    <message>
+        <source>Check a drizzle migrations folder: journal, files, hashes, snapshot chain and SQL syntax.</source>
+        <translation>Einen drizzle-Migrationsordner prüfen: Journal, Dateien, Hashes, Snapshot-Kette und SQL-Syntax.</translation>
+    </message>
+    <message>
+        <source>Check the migrations folder of this drizzle project (default: the current folder).</source>
+        <translation>Den Migrationsordner dieses drizzle-Projekts prüfen (Standard: der aktuelle Ordner).</translation>
+    </message>
+    <message>
+        <source>Check this migrations folder.</source>
+        <translation>Diesen Migrationsordner prüfen.</translation>
+    </message>
+    <message>
+        <source>Print the result as a JSON document.</source>
+        <translation>Das Ergebnis als JSON-Dokument ausgeben.</translation>
+    </message>
+    <message>
+        <source>Try &apos;strata check --help&apos;.</source>
+        <translation>Versuchen Sie „strata check --help“.</translation>
+    </message>
+    <message>
+        <source>strata check: unexpected argument %1</source>
+        <translation>strata check: unerwartetes Argument %1</translation>
+    </message>
+    <message>
+        <source>strata check: give either --project or --dir, not both</source>
+        <translation>strata check: geben Sie entweder --project oder --dir an, nicht beides</translation>
+    </message>
+    <message>
+        <source>strata check: %1: there is no such folder</source>
+        <translation>strata check: %1: diesen Ordner gibt es nicht</translation>
+    </message>
+    <message>
+        <source>drizzle-kit 1.0 layout</source>
+        <translation>Layout von drizzle-kit 1.0</translation>
+    </message>
+    <message>
+        <source>drizzle-kit journal layout</source>
+        <translation>Journal-Layout von drizzle-kit</translation>
+    </message>
+    <message>
+        <source>%1: no migrations yet</source>
+        <translation>%1: noch keine Migrationen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n migration(s), %2, no problems</source>
+        <translation>
+            <numerusform>%1: %n Migration, %2, keine Probleme</numerusform>
+            <numerusform>%1: %n Migrationen, %2, keine Probleme</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n migration(s), %2: </source>
+        <translation>
+            <numerusform>%1: %n Migration, %2: </numerusform>
+            <numerusform>%1: %n Migrationen, %2: </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 holds no drizzle snapshot.</source>
+        <translation>%1 enthält keinen drizzle-Snapshot.</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Spell what the database cannot tell apart (expressions, .notNull() on key columns, .enableRLS()) as this snapshot or migrations folder&apos;s latest snapshot does, where it still means the same.</source>
+        <translation>Was die Datenbank nicht unterscheiden kann (Ausdrücke, .notNull() an Schlüsselspalten, .enableRLS()), so schreiben wie dieser Snapshot oder der neueste Snapshot dieses Migrationsordners, wo es noch dasselbe bedeutet.</translation>
+    </message>
+    <message>
+        <source>snapshot|folder</source>
+        <translation>Snapshot|Ordner</translation>
+    </message>
+    <message>
+        <source>strata snapshot: %1</source>
+        <translation>strata snapshot: %1</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -777,73 +1174,6 @@ Befehle (ohne Bildschirm nutzbar): %1</translation>
             <numerusform>%1 (%n)</numerusform>
             <numerusform>%1 (%n)</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>strata::CheckCommand</name>
-    <message>
-        <source>Check a drizzle migrations folder: journal, files, hashes, snapshot chain and SQL syntax.</source>
-        <translation>Einen drizzle-Migrationsordner prüfen: Journal, Dateien, Hashes, Snapshot-Kette und SQL-Syntax.</translation>
-    </message>
-    <message>
-        <source>Check the migrations folder of this drizzle project (default: the current folder).</source>
-        <translation>Den Migrationsordner dieses drizzle-Projekts prüfen (Standard: der aktuelle Ordner).</translation>
-    </message>
-    <message>
-        <source>folder</source>
-        <translation>Ordner</translation>
-    </message>
-    <message>
-        <source>Check this migrations folder.</source>
-        <translation>Diesen Migrationsordner prüfen.</translation>
-    </message>
-    <message>
-        <source>Print the result as a JSON document.</source>
-        <translation>Das Ergebnis als JSON-Dokument ausgeben.</translation>
-    </message>
-    <message>
-        <source>Try &apos;strata check --help&apos;.</source>
-        <translation>Versuchen Sie „strata check --help“.</translation>
-    </message>
-    <message>
-        <source>strata check: unexpected argument %1</source>
-        <translation>strata check: unerwartetes Argument %1</translation>
-    </message>
-    <message>
-        <source>strata check: give either --project or --dir, not both</source>
-        <translation>strata check: geben Sie entweder --project oder --dir an, nicht beides</translation>
-    </message>
-    <message>
-        <source>strata check: %1: there is no such folder</source>
-        <translation>strata check: %1: diesen Ordner gibt es nicht</translation>
-    </message>
-    <message>
-        <source>drizzle-kit 1.0 layout</source>
-        <translation>Layout von drizzle-kit 1.0</translation>
-    </message>
-    <message>
-        <source>drizzle-kit journal layout</source>
-        <translation>Journal-Layout von drizzle-kit</translation>
-    </message>
-    <message>
-        <source>%1: no migrations yet</source>
-        <translation>%1: noch keine Migrationen</translation>
-    </message>
-    <message>
-        <source>%1: %n migration(s), %2, no problems</source>
-        <translation>%1: %n Migration(en), %2, keine Probleme</translation>
-    </message>
-    <message>
-        <source>%1: %n migration(s), %2: </source>
-        <translation>%1: %n Migration(en), %2: </translation>
-    </message>
-    <message>
-        <source>%n error(s)</source>
-        <translation>%n Fehler</translation>
-    </message>
-    <message>
-        <source>%n warning(s)</source>
-        <translation>%n Warnung(en)</translation>
     </message>
 </context>
 <context>

@@ -1,11 +1,11 @@
 #include "CheckCommand.h"
 
+#include "Tr.h"
 #include "lint/FolderLint.h"
 #include "migrations/MigrationFolder.h"
 #include "pg/DrizzleProject.h"
 
 #include <QCommandLineParser>
-#include <QCoreApplication>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,11 +15,6 @@
 namespace strata {
 
 namespace {
-
-QString tr(const char *text, int n = -1)
-{
-    return QCoreApplication::translate("CheckCommand", text, nullptr, n);
-}
 
 QJsonObject toJson(const MigrationFolder &folder)
 {
@@ -88,18 +83,18 @@ int CheckCommand::run(const QStringList &arguments)
     QTextStream err(stderr);
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Check a drizzle migrations folder: journal, files, hashes, snapshot chain and SQL syntax."));
+        Tr::tr("Check a drizzle migrations folder: journal, files, hashes, snapshot chain and SQL syntax."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption project(QStringLiteral("project"),
-                                     tr("Check the migrations folder of this drizzle project (default: the current folder)."),
-                                     tr("folder"));
-    const QCommandLineOption dir(QStringLiteral("dir"), tr("Check this migrations folder."), tr("folder"));
-    const QCommandLineOption json(QStringLiteral("json"), tr("Print the result as a JSON document."));
+                                     Tr::tr("Check the migrations folder of this drizzle project (default: the current folder)."),
+                                     Tr::tr("folder"));
+    const QCommandLineOption dir(QStringLiteral("dir"), Tr::tr("Check this migrations folder."), Tr::tr("folder"));
+    const QCommandLineOption json(QStringLiteral("json"), Tr::tr("Print the result as a JSON document."));
     parser.addOptions({project, dir, json});
 
     // parse(), not process(): process() exits with 1 on a bad option, and 1 means "problems found".
     if (!parser.parse(arguments)) {
-        err << parser.errorText() << Qt::endl << tr("Try 'strata check --help'.") << Qt::endl;
+        err << parser.errorText() << Qt::endl << Tr::tr("Try 'strata check --help'.") << Qt::endl;
         return 2;
     }
     if (parser.isSet(help)) {
@@ -107,11 +102,11 @@ int CheckCommand::run(const QStringList &arguments)
         return 0;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        err << tr("strata check: unexpected argument %1").arg(parser.positionalArguments().first()) << Qt::endl;
+        err << Tr::tr("strata check: unexpected argument %1").arg(parser.positionalArguments().first()) << Qt::endl;
         return 2;
     }
     if (parser.isSet(project) && parser.isSet(dir)) {
-        err << tr("strata check: give either --project or --dir, not both") << Qt::endl;
+        err << Tr::tr("strata check: give either --project or --dir, not both") << Qt::endl;
         return 2;
     }
 
@@ -132,7 +127,7 @@ int CheckCommand::run(const QStringList &arguments)
         shownPath = displayPath(drizzle.outDir());
     }
     if (folder.layout() == MigrationFolder::Layout::Missing) {
-        err << tr("strata check: %1: there is no such folder").arg(shownPath) << Qt::endl;
+        err << Tr::tr("strata check: %1: there is no such folder").arg(shownPath) << Qt::endl;
         return 2;
     }
 
@@ -164,16 +159,16 @@ int CheckCommand::run(const QStringList &arguments)
                 out << hazard.toString(shownPath + QLatin1Char('/') + file.file) << Qt::endl;
         }
         const QString layout = folder.layout() == MigrationFolder::Layout::Folders
-                                   ? tr("drizzle-kit 1.0 layout")
-                                   : tr("drizzle-kit journal layout");
+                                   ? Tr::tr("drizzle-kit 1.0 layout")
+                                   : Tr::tr("drizzle-kit journal layout");
         const int count = int(folder.migrations().size());
         if (folder.layout() == MigrationFolder::Layout::Empty) {
-            out << tr("%1: no migrations yet").arg(shownPath) << Qt::endl;
+            out << Tr::tr("%1: no migrations yet").arg(shownPath) << Qt::endl;
         } else if (errors + warnings == 0) {
-            out << tr("%1: %n migration(s), %2, no problems", count).arg(shownPath, layout) << Qt::endl;
+            out << Tr::tr("%1: %n migration(s), %2, no problems", nullptr, count).arg(shownPath, layout) << Qt::endl;
         } else {
-            out << tr("%1: %n migration(s), %2: ", count).arg(shownPath, layout)
-                << tr("%n error(s)", errors) << QLatin1String(", ") << tr("%n warning(s)", warnings) << Qt::endl;
+            out << Tr::tr("%1: %n migration(s), %2: ", nullptr, count).arg(shownPath, layout)
+                << Tr::tr("%n error(s)", nullptr, errors) << QLatin1String(", ") << Tr::tr("%n warning(s)", nullptr, warnings) << Qt::endl;
         }
     }
     return errors + warnings + hazardErrors > 0 ? 1 : 0;

@@ -945,10 +945,7 @@ bool SnapshotReader::readTable(const Json &value, const Path &path, int version,
         for (Column &column : table->columns)
             column.snapshotSpelling.primaryKey = flagged.contains(column.name);
     }
-    // As SnapshotWriter tells a column's .primaryKey() from a compositePrimaryKeys entry.
-    const bool keyOnColumn = table->primaryKey && table->primaryKey->columns.size() == 1
-                             && table->primaryKey->name == SnapshotTypes::primaryKeyName(table->name);
-    if (table->primaryKey && !keyOnColumn) {
+    if (table->primaryKey && !table->hasColumnKey()) {
         for (Column &column : table->columns) {
             if (!table->primaryKey->columns.contains(column.name))
                 continue;

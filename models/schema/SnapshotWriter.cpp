@@ -275,16 +275,13 @@ private:
         // A one-column key with PostgreSQL's default name is what drizzle's .primaryKey()
         // on a column makes; any other key is a compositePrimaryKeys entry.
         const std::optional<PrimaryKey> &key = table.primaryKey;
-        const bool onColumn = key && key->columns.size() == 1
-                              && key->name == SnapshotTypes::primaryKeyName(table.name);
+        const bool onColumn = table.hasColumnKey();
         Json columns = objectOf(table.columns.size());
         for (const Column &column : table.columns) {
             const bool primary = (onColumn && key->columns.first() == column.name)
                                  || column.snapshotSpelling.primaryKey;
-            // A composite key's columns are NOT NULL because of the key; drizzle writes
-            // notNull only where the schema.ts says .notNull() as well.
-            const bool inCompositeKey = key && !onColumn && key->columns.contains(column.name);
-            columns[str(column.name)] = this->column(column, table.schema, table.name, primary, inCompositeKey);
+            columns[str(column.name)] = this->column(column, table.schema, table.name, primary,
+                                                     table.declaresNotNull(column));
         }
         value["columns"] = std::move(columns);
 
@@ -342,13 +339,12 @@ private:
     }
 
     Json column(const Column &column, const QString &tableSchema, const QString &table, bool primaryKey,
-                bool inCompositeKey) const
+                bool declaredNotNull) const
     {
         bool defaultImplicit = false;
         const QString type = SnapshotWriter::drizzleType(column, tableSchema, table, &defaultImplicit);
-        // drizzle's serial is always notNull.
-        const bool notNull = column.notNull
-                             && (!inCompositeKey || column.snapshotSpelling.notNullInKey || defaultImplicit);
+        // drizzle's serial is always notNull, in a composite key too.
+        const bool notNull = declaredNotNull || (column.notNull && defaultImplicit);
         Json value = objectOf(16);
         value["name"] = str(column.name);
         value["type"] = str(type);
@@ -554,7 +550,7 @@ private:
         Json columns = objectOf(view.columns.size());
         for (const Column &column : view.columns)
             columns[str(column.name)] = this->column(column, view.schema, view.name,
-                                                     column.snapshotSpelling.primaryKey, false);
+                                                     column.snapshotSpelling.primaryKey, column.notNull);
         // .existing() views have no definition; every other view must have one.
         const bool existing = view.definition.isEmpty();
         Json with;

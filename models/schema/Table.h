@@ -30,6 +30,12 @@ struct Table {
     SnapshotSpelling snapshotSpelling;  // drizzle's own spelling (rlsWithPolicies); never compared
 
     const Column *column(const QString &name) const;
+    // A one-column primary key with PostgreSQL's default name (<table>_pkey): what drizzle's
+    // .primaryKey() on a column makes; any other key is a composite one to drizzle.
+    bool hasColumnKey() const;
+    // NOT NULL as CREATE TABLE and drizzle's snapshot say it: a composite key's columns are
+    // NOT NULL because of the key, and say so only where the schema.ts said .notNull() too.
+    bool declaresNotNull(const Column &column) const;
     bool operator==(const Table &) const = default;
 };
 

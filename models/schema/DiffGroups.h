@@ -1,0 +1,54 @@
+#pragma once
+
+// Internal to SchemaDiff: the statement groups drizzle-kit 0.31 emits, in its order
+// (applyPgSnapshotsDiff in src/snapshotsDiffer.ts), and the per-table part of the diff.
+
+#include "ChangeSet.h"
+#include "RenameDecisions.h"
+
+#include <array>
+
+namespace strata {
+
+enum class DiffGroup {
+    CreateSchemas, RenameSchemas, CreateEnums, MoveEnums, RenameEnums, AddEnumValues,
+    CreateSequences, MoveSequences, RenameSequences, AlterSequences,
+    RenameRoles, DropRoles, CreateRoles, AlterRoles,
+    CreateTables, EnableRls, DisableRls, DropViews, RenameViews, AlterViews,
+    DropTables, MoveTables, RenameTables, RenameColumns, DropUniques, DropChecks,
+    DropForeignKeys, RecreateEnums, DropIndexes, DropChangedIndexes, DropPrimaryKeys, AlterColumns, AddPrimaryKeys,
+    AddColumns, CreateForeignKeysOfNewTables, CreateIndexesOfNewTables, CreateForeignKeys,
+    CreateIndexes, CreateChangedIndexes, DropColumns, AlterPrimaryKeys, AddUniques, AddChecks, CreateViews,
+    RenamePolicies, DropPolicies, CreatePolicies, AlterPolicies,
+    RenameLinkedPolicies, DropLinkedPolicies, CreateLinkedPolicies, AlterLinkedPolicies,
+    DropEnums, DropSequences, DropSchemas,
+    Count
+};
+
+struct DiffGroups {
+    std::array<QList<Change>, static_cast<size_t>(DiffGroup::Count)> lists;
+
+    QList<Change> &operator[](DiffGroup group) { return lists[static_cast<size_t>(group)]; }
+    ChangeSet flatten() const;
+};
+
+// The changes inside one table that both schemas hold.
+class TableDiff
+{
+public:
+    // `from` is the old table already moved and renamed to where `to` is, so that only
+    // what happened inside it is left. `fromSchema`/`toSchema` say which types are enums.
+    static void compare(const Table &from, const Table &to, const Schema &fromSchema, const Schema &toSchema,
+                        const RenameDecisions &renames, DiffGroups *groups);
+    // A new table: CREATE TABLE, then its foreign keys, indexes and policies in their groups.
+    static void create(const Table &table, DiffGroups *groups);
+    // Policies on tables the schema does not hold (drizzle's top-level "policies"), by name.
+    static void compareLinkedPolicies(const Schema &from, const Schema &to, const RenameDecisions &renames,
+                                      DiffGroups *groups);
+    // drizzle's column-level primary key: one column, named as PostgreSQL names it.
+    static bool isColumnKey(const Table &table);
+    // Whether a column type change keeps every value (varchar(10) -> varchar(20) -> text).
+    static bool isWidening(const Column &from, const Column &to);
+};
+
+} // namespace strata
