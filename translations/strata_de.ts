@@ -1102,6 +1102,66 @@
         <source>strata snapshot: %1</source>
         <translation>strata snapshot: %1</translation>
     </message>
+    <message>
+        <source>--rename %1: write kind:old=new, e.g. table:public.users=public.accounts</source>
+        <translation>--rename %1: schreiben Sie Art:alt=neu, z. B. table:public.users=public.accounts</translation>
+    </message>
+    <message>
+        <source>--rename %1: names do not fit the kind %2</source>
+        <translation>--rename %1: die Namen passen nicht zur Art %2</translation>
+    </message>
+    <message>
+        <source>--rename %1: unknown kind %2 (schema, table, column, enum, sequence, view, policy, role)</source>
+        <translation>--rename %1: unbekannte Art %2 (schema, table, column, enum, sequence, view, policy, role)</translation>
+    </message>
+    <message>
+        <source>Print the SQL that turns &lt;from&gt; into &lt;to&gt;. Each side is a drizzle snapshot file, a migrations folder (its latest snapshot) or a connection URL.</source>
+        <translation>Das SQL ausgeben, das &lt;from&gt; in &lt;to&gt; überführt. Jede Seite ist eine drizzle-Snapshot-Datei, ein Migrationsordner (sein neuester Snapshot) oder eine Verbindungs-URL.</translation>
+    </message>
+    <message>
+        <source>Print the SQL that goes back from &lt;to&gt; to &lt;from&gt;.</source>
+        <translation>Das SQL ausgeben, das von &lt;to&gt; zurück zu &lt;from&gt; führt.</translation>
+    </message>
+    <message>
+        <source>Print the statements and their hazards as JSON.</source>
+        <translation>Die Anweisungen und ihre Gefahren als JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>Something renamed, not dropped and created: kind:old=new (kinds: schema, table, column, enum, sequence, view, policy, role). May be repeated.</source>
+        <translation>Etwas wurde umbenannt, nicht gelöscht und neu angelegt: Art:alt=neu (Arten: schema, table, column, enum, sequence, view, policy, role). Mehrfach möglich.</translation>
+    </message>
+    <message>
+        <source>kind:old=new</source>
+        <translation>Art:alt=neu</translation>
+    </message>
+    <message>
+        <source>The schema as it is.</source>
+        <translation>Das Schema, wie es ist.</translation>
+    </message>
+    <message>
+        <source>The schema as it should be.</source>
+        <translation>Das Schema, wie es sein soll.</translation>
+    </message>
+    <message>
+        <source>Try &apos;strata diff --help&apos;.</source>
+        <translation>Versuchen Sie „strata diff --help“.</translation>
+    </message>
+    <message>
+        <source>strata diff: give two schemas, &lt;from&gt; and &lt;to&gt;</source>
+        <translation>strata diff: geben Sie zwei Schemas an, &lt;from&gt; und &lt;to&gt;</translation>
+    </message>
+    <message>
+        <source>strata diff: %1</source>
+        <translation>strata diff: %1</translation>
+    </message>
+    <message>
+        <source>No schema changes.</source>
+        <translation>Keine Schemaänderungen.</translation>
+    </message>
+    <message>
+        <source>%1 is neither a snapshot, a migrations folder nor a connection string: %2</source>
+        <translation>%1 ist weder ein Snapshot noch ein Migrationsordner noch eine Verbindungszeichenfolge: %2</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 
 #include "CheckCommand.h"
+#include "DiffCommand.h"
 #include "LintCommand.h"
 #include "PingCommand.h"
 #include "SnapshotCommand.h"
@@ -13,7 +14,7 @@ namespace strata {
 
 QStringList CommandLine::commands()
 {
-    return {QStringLiteral("ping"), QStringLiteral("check"), QStringLiteral("snapshot"), QStringLiteral("lint")};
+    return {QStringLiteral("ping"), QStringLiteral("check"), QStringLiteral("snapshot"), QStringLiteral("lint"), QStringLiteral("diff")};
 }
 
 bool CommandLine::isCommand(const QString &word)
@@ -37,6 +38,8 @@ int CommandLine::run(int argc, char **argv)
         return SnapshotCommand::run(arguments);
     if (command == QLatin1String("lint"))
         return LintCommand::run(arguments);
+    if (command == QLatin1String("diff"))
+        return DiffCommand::run(arguments);
     QTextStream(stderr) << Tr::tr("strata: unknown command %1").arg(command)
                         << Qt::endl;
     return 2;

@@ -1,55 +1,20 @@
 #include "SnapshotCommand.h"
 
+#include "SchemaSource.h"
+
 #include "Tr.h"
 #include "pg/Connection.h"
 #include "schema/Introspector.h"
-#include "migrations/MigrationFolder.h"
 #include "schema/SnapshotJson.h"
 #include "schema/SpellingTransfer.h"
 
 #include <QCommandLineParser>
-#include <QFile>
-#include <QFileInfo>
 #include <QProcessEnvironment>
 #include <QTextStream>
 
-#include <algorithm>
 #include <cstdio>
 
 namespace strata {
-
-namespace {
-
-// The snapshot a --like argument names: a snapshot file, or a migrations folder's latest.
-std::optional<Schema> earlierSnapshot(const QString &path, QString *error)
-{
-    QString file = path;
-    if (QFileInfo(path).isDir()) {
-        const MigrationFolder folder = MigrationFolder::read(path);
-        const QList<Migration> &migrations = folder.migrations();
-        const auto latest = std::find_if(migrations.crbegin(), migrations.crend(),
-                                         [](const Migration &migration) { return migration.snapshot.exists; });
-        if (latest == migrations.crend()) {
-            *error = Tr::tr("%1 holds no drizzle snapshot.").arg(path);
-            return std::nullopt;
-        }
-        file = folder.filePath(latest->snapshotFile);
-    }
-    QFile in(file);
-    if (!in.open(QIODevice::ReadOnly)) {
-        *error = Tr::tr("Could not read %1: %2").arg(file, in.errorString());
-        return std::nullopt;
-    }
-    SnapshotError snapshotError;
-    const std::optional<Snapshot> snapshot = SnapshotJson::read(in.readAll(), file, &snapshotError);
-    if (!snapshot) {
-        *error = snapshotError.toString();
-        return std::nullopt;
-    }
-    return snapshot->schema;
-}
-
-} // namespace
 
 int SnapshotCommand::run(const QStringList &arguments)
 {
@@ -87,7 +52,7 @@ int SnapshotCommand::run(const QStringList &arguments)
     std::optional<Schema> earlier;
     if (parser.isSet(like)) {
         QString error;
-        earlier = earlierSnapshot(parser.value(like), &error);
+        earlier = SchemaSource::snapshot(parser.value(like), &error);
         if (!earlier) {
             err << Tr::tr("strata snapshot: %1").arg(error) << Qt::endl;
             return 2;

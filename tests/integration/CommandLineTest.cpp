@@ -117,6 +117,62 @@ private slots:
         QCOMPARE(strata({QStringLiteral("lint")}).exitCode, 2);
     }
 
+    void diffBetweenASnapshotAndTheLiveDatabase()
+    {
+        QString error;
+        QVERIFY2(m_cluster.createDatabase(QStringLiteral("diffdb"), &error), qPrintable(error));
+        QVERIFY2(m_cluster.runSql(QStringLiteral("CREATE TABLE users (id serial PRIMARY KEY, name text NOT NULL,"
+                                                 " age integer CONSTRAINT users_age CHECK (age > 0));"),
+                                  nullptr, &error, QStringLiteral("diffdb")),
+                 qPrintable(error));
+        const QString url = m_cluster.spec(QStringLiteral("diffdb")).toUrl();
+        QTemporaryDir dir;
+        const Run before = strata({QStringLiteral("snapshot"), QStringLiteral("--url"), url});
+        QVERIFY2(before.exitCode == 0, qPrintable(before.err));
+        // drizzle's spelling of the check: the diff must not see it as changed.
+        QString snapshot = before.out;
+        QVERIFY(snapshot.contains(QLatin1String("\"value\": \"(age > 0)\"")));
+        snapshot.replace(QStringLiteral("\"value\": \"(age > 0)\""), QStringLiteral("\"value\": \"\\\"users\\\".\\\"age\\\" > 0\""));
+        const QString file = dir.filePath(QStringLiteral("before.json"));
+        QVERIFY(test::writeFile(file, snapshot.toUtf8()));
+
+        const Run same = strata({QStringLiteral("diff"), file, url});
+        QVERIFY2(same.exitCode == 0 && same.out.isEmpty(), qPrintable(same.out + same.err));
+        QVERIFY2(same.err.contains(QLatin1String("No schema changes")), qPrintable(same.err));
+
+        QVERIFY2(m_cluster.runSql(QStringLiteral("ALTER TABLE users ADD COLUMN email varchar(80);"
+                                                 "ALTER TABLE users RENAME COLUMN name TO full_name;"),
+                                  nullptr, &error, QStringLiteral("diffdb")),
+                 qPrintable(error));
+        const Run up = strata({QStringLiteral("diff"), file, url, QStringLiteral("--rename"),
+                               QStringLiteral("column:public.users.name=full_name")});
+        QVERIFY2(up.exitCode == 0, qPrintable(up.err));
+        QCOMPARE(up.out.trimmed(), QStringLiteral("ALTER TABLE \"users\" RENAME COLUMN \"name\" TO \"full_name\";\n"
+                                                  "--> statement-breakpoint\n"
+                                                  "ALTER TABLE \"users\" ADD COLUMN \"email\" varchar(80);"));
+        const Run back = strata({QStringLiteral("diff"), QStringLiteral("--down"), file, url, QStringLiteral("--rename"),
+                                 QStringLiteral("column:users.name=full_name")});
+        QCOMPARE(back.out.trimmed(), QStringLiteral("ALTER TABLE \"users\" RENAME COLUMN \"full_name\" TO \"name\";\n"
+                                                    "--> statement-breakpoint\n"
+                                                    "ALTER TABLE \"users\" DROP COLUMN \"email\";"));
+        // Without the decision it is a drop and an add, and --json says so with the hazard.
+        const Run json = strata({QStringLiteral("diff"), QStringLiteral("--json"), file, url});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonObject document = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QVERIFY(document.value(QLatin1String("dataLoss")).toBool());
+        QStringList rules;
+        for (const QJsonValue &statement : document.value(QLatin1String("statements")).toArray()) {
+            for (const QJsonValue &hazard : statement.toObject().value(QLatin1String("hazards")).toArray())
+                rules << hazard.toObject().value(QLatin1String("rule")).toString();
+        }
+        QVERIFY2(rules.contains(QLatin1String("drop-column")), qPrintable(json.out));
+
+        QCOMPARE(strata({QStringLiteral("diff"), file}).exitCode, 2);
+        QCOMPARE(strata({QStringLiteral("diff"), file, url, QStringLiteral("--rename"), QStringLiteral("bogus")}).exitCode, 2);
+        QCOMPARE(strata({QStringLiteral("diff"), file, url, QStringLiteral("--rename"), QStringLiteral("thing:a=b")}).exitCode, 2);
+        QCOMPARE(strata({QStringLiteral("diff"), file, m_cluster.spec(QStringLiteral("no_such_db")).toUrl()}).exitCode, 1);
+    }
+
     void aBadUrlIsRefusedWithItsPlace()
     {
         const Run run = strata({QStringLiteral("ping"), QStringLiteral("postgres://[::1/db")});
