@@ -1162,6 +1162,10 @@
         <source>%1 is neither a snapshot, a migrations folder nor a connection string: %2</source>
         <translation>%1 ist weder ein Snapshot noch ein Migrationsordner noch eine Verbindungszeichenfolge: %2</translation>
     </message>
+    <message>
+        <source>The statement was cancelled.</source>
+        <translation>Die Anweisung wurde abgebrochen.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -109,9 +109,26 @@ RequestId Connection::submit(const QString &sql, const QStringList &params)
     return submit(Query{sql, params});
 }
 
+RequestId Connection::submitSnapshot(const QList<Query> &queries)
+{
+    if (queries.isEmpty())
+        return 0;
+    const RequestId first = m_nextId;
+    m_nextId += RequestId(queries.size());
+    DbWorker *worker = m_worker;
+    QMetaObject::invokeMethod(m_worker, [worker, first, queries] { worker->executeSnapshot(first, queries); },
+                              Qt::QueuedConnection);
+    return first;
+}
+
 void Connection::cancel()
 {
     m_worker->cancel();
+}
+
+void Connection::cancelRequest(RequestId id)
+{
+    m_worker->cancel(id);
 }
 
 void Connection::setState(State state)

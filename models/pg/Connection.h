@@ -51,8 +51,21 @@ public:
     // Queued in order; one runs at a time. -> finished(id, …) or failed(id, …).
     RequestId submit(const Query &query);
     RequestId submit(const QString &sql, const QStringList &params = {});
+    // Runs `queries` in order in one transaction, REPEATABLE READ and READ ONLY, so that all of
+    // them read one snapshot (on a session already in a transaction: in that one, left open).
+    // They go to the server together (libpq's pipeline mode): none waits for the one before
+    // it to be read, and no round trip through this thread lies between them. Each must be a
+    // single statement. Statement i reports as submit() does, under the id first + i, where
+    // `first` is what this returns: finished(first + i, …) in order, or failed(first + i, …)
+    // once, after which the rest report nothing. Empty `queries`: nothing happens, returns 0.
+    RequestId submitSnapshot(const QList<Query> &queries);
     // Cancels the statement running now (PQcancel); queued ones still run.
     void cancel();
+    // Cancels one request (for submitSnapshot(): its first id, which stands for all of its
+    // statements) and touches no other: if it runs, the server interrupts it; if it has not
+    // started, it never does. Unless it has reported already, it then reports
+    // failed(…, Cancelled), once. Any thread may call this.
+    void cancelRequest(RequestId id);
 
 signals:
     void opened(const strata::ServerInfo &info);

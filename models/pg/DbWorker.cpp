@@ -7,6 +7,7 @@
 
 #include <libpq-fe.h>
 
+#include <optional>
 #include <vector>
 
 namespace strata {
@@ -77,6 +78,37 @@ QueryResult resultFrom(const PGresult *result)
 }
 
 void ignoreNotice(void *, const char *) {}
+
+PgError cancelledError()
+{
+    PgError error;
+    error.kind = PgError::Kind::Cancelled;
+    error.sqlState = QStringLiteral("57014");
+    error.message = Tr::tr("The statement was cancelled.");
+    return error;
+}
+
+PgError notConnectedError()
+{
+    PgError error;
+    error.kind = PgError::Kind::ConnectionLost;
+    error.message = Tr::tr("Not connected to a server.");
+    return error;
+}
+
+// One statement of a pipeline: the extended protocol, as pipeline mode requires.
+bool sendStatement(pg_conn *conn, const QByteArray &sql, const QStringList &params = {})
+{
+    std::vector<QByteArray> bytes;
+    std::vector<const char *> values;
+    bytes.reserve(params.size());
+    for (const QString &param : params) {
+        bytes.push_back(param.toUtf8());
+        values.push_back(param.isNull() ? nullptr : bytes.back().constData());
+    }
+    return PQsendQueryParams(conn, sql.constData(), int(values.size()), nullptr, values.data(), nullptr, nullptr, 0)
+        == 1;
+}
 
 } // namespace
 
@@ -170,15 +202,46 @@ PgError DbWorker::connectionLostError() const
     return error;
 }
 
+bool DbWorker::startRequest(RequestId first, RequestId last)
+{
+    QMutexLocker lock(&m_cancelMutex);
+    if (m_cancelledIds.contains(first)) {
+        m_cancelledIds.removeAll(first);
+        m_endedUpTo = last;
+        return false;
+    }
+    m_runningFirst = first;
+    m_runningLast = last;
+    m_busy = true;
+    return true;
+}
+
+bool DbWorker::isCancelled(RequestId first)
+{
+    QMutexLocker lock(&m_cancelMutex);
+    return m_cancelledIds.contains(first);
+}
+
+void DbWorker::endRequest(RequestId last)
+{
+    QMutexLocker lock(&m_cancelMutex);
+    m_busy = false;
+    m_runningFirst = m_runningLast = 0;
+    m_endedUpTo = last;
+    m_cancelledIds.removeIf([last](RequestId id) { return id <= last; });
+}
+
 void DbWorker::execute(RequestId id, const Query &query)
 {
     if (m_closing)
         return;
     if (!m_conn) {
-        PgError error;
-        error.kind = PgError::Kind::ConnectionLost;
-        error.message = Tr::tr("Not connected to a server.");
-        emit failed(id, error);
+        endRequest(id);
+        emit failed(id, notConnectedError());
+        return;
+    }
+    if (!startRequest(id, id)) {
+        emit failed(id, cancelledError());
         return;
     }
     const QByteArray sql = query.sql.toUtf8();
@@ -191,13 +254,12 @@ void DbWorker::execute(RequestId id, const Query &query)
     }
 
     m_notifier->setEnabled(false);
-    m_busy = true;
     // Without parameters the simple protocol runs several ';'-separated statements, as psql does.
     PGresult *result = query.params.isEmpty()
         ? PQexec(m_conn, sql.constData())
         : PQexecParams(m_conn, sql.constData(), int(values.size()), nullptr, values.data(),
                        nullptr, nullptr, 0);
-    m_busy = false;
+    endRequest(id);
 
     const ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY) {
@@ -227,6 +289,94 @@ void DbWorker::execute(RequestId id, const Query &query)
     emit failed(id, error);
 }
 
+// All statements are sent at once, followed by one Sync; then each one's result is read
+// (and reported) while the server works on the next. After an error the server skips the
+// rest (PGRES_PIPELINE_ABORTED) up to the Sync, and an own transaction is left aborted.
+void DbWorker::executeSnapshot(RequestId first, const QList<Query> &queries)
+{
+    if (m_closing || queries.isEmpty())
+        return;
+    const RequestId last = first + RequestId(queries.size()) - 1;
+    if (!m_conn) {
+        endRequest(last);
+        emit failed(first, notConnectedError());
+        return;
+    }
+    if (!startRequest(first, last)) {
+        emit failed(first, cancelledError());
+        return;
+    }
+    m_notifier->setEnabled(false);
+
+    const bool ownTransaction = PQtransactionStatus(m_conn) == PQTRANS_IDLE;
+    bool sent = PQenterPipelineMode(m_conn) == 1;
+    if (sent && ownTransaction)
+        sent = sendStatement(m_conn, "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+    // The server flushes its output only at a Sync unless asked: a Flush after each
+    // statement sends each result as soon as it is ready, and progress with it.
+    for (qsizetype q = 0; sent && q < queries.size(); ++q)
+        sent = sendStatement(m_conn, queries.at(q).sql.toUtf8(), queries.at(q).params)
+            && PQsendFlushRequest(m_conn) == 1;
+    if (sent && ownTransaction)
+        sent = sendStatement(m_conn, "COMMIT");
+    sent = sent && PQpipelineSync(m_conn) == 1;
+
+    // Statement s is BEGIN (when ours), a query, or COMMIT; `reported` queries have finished.
+    const qsizetype statements = queries.size() + (ownTransaction ? 2 : 0);
+    const qsizetype firstQuery = ownTransaction ? 1 : 0;
+    qsizetype reported = 0;
+    std::optional<PgError> failure;
+    bool lostConnection = !sent;
+    for (qsizetype s = 0; s < statements && !lostConnection; ++s) {
+        PGresult *result = PQgetResult(m_conn);
+        if (!result) {  // every statement has a result before its end; the stream is broken
+            lostConnection = true;
+            break;
+        }
+        const qsizetype q = s - firstQuery;
+        const ExecStatusType status = PQresultStatus(result);
+        if (!failure && q < queries.size()) {
+            if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+                failure = errorFromResult(result);
+            } else if (q >= 0 && isCancelled(first)) {
+                // Cancelled after the server had finished the statement: interrupt the rest.
+                failure = cancelledError();
+                cancel();
+            } else if (q >= 0) {
+                emit finished(first + RequestId(q), resultFrom(result));
+                ++reported;
+            }
+        }
+        PQclear(result);
+        while (PGresult *more = PQgetResult(m_conn))  // up to the NULL that ends the statement
+            PQclear(more);
+        lostConnection = PQstatus(m_conn) == CONNECTION_BAD;
+    }
+    if (!lostConnection) {
+        PQclear(PQgetResult(m_conn));  // PGRES_PIPELINE_SYNC
+        PQexitPipelineMode(m_conn);
+        if (ownTransaction && PQtransactionStatus(m_conn) != PQTRANS_IDLE)
+            PQclear(PQexec(m_conn, "ROLLBACK"));
+        lostConnection = PQstatus(m_conn) == CONNECTION_BAD;
+    }
+    const RequestId unreported = first + RequestId(reported);
+    endRequest(last);
+
+    if (lostConnection) {
+        PgError error = connectionLostError();
+        if (failure && error.detail.isEmpty())
+            error.detail = failure->message;
+        closeConnection();
+        if (unreported <= last)
+            emit failed(unreported, error);
+        emit lost(error, m_generation);
+        return;
+    }
+    m_notifier->setEnabled(true);
+    if (failure)
+        emit failed(unreported, *failure);
+}
+
 void DbWorker::cancel()
 {
     QMutexLocker lock(&m_cancelMutex);
@@ -234,6 +384,19 @@ void DbWorker::cancel()
         return;
     char message[256];
     PQcancel(m_cancel, message, sizeof message);
+}
+
+void DbWorker::cancel(RequestId id)
+{
+    QMutexLocker lock(&m_cancelMutex);
+    if (id == 0 || id <= m_endedUpTo)
+        return;
+    if (!m_cancelledIds.contains(id))
+        m_cancelledIds.append(id);
+    if (m_cancel && m_busy && id >= m_runningFirst && id <= m_runningLast) {
+        char message[256];
+        PQcancel(m_cancel, message, sizeof message);
+    }
 }
 
 void DbWorker::close()

@@ -26,8 +26,9 @@ struct IntrospectOptions {
 };
 
 // Reads a database's schema into a Schema value from the system catalogs, with a fixed
-// number of queries (one per Step, however many tables there are) run one after another on
-// a Connection, so the caller's thread never waits.
+// number of queries (one per Step, however many tables there are) sent together on a
+// Connection (Connection::submitSnapshot: one round of sending, one read-only snapshot),
+// so the caller's thread never waits.
 //
 // What is read, and what is left out on purpose:
 // - objects that belong to an extension (pg_depend deptype 'e'), and their schemas;
@@ -41,14 +42,15 @@ struct IntrospectOptions {
 // - other texts (checks, index expressions, predicates, policies, view definitions) are
 //   PostgreSQL's own (pg_get_expr, pg_get_viewdef, …), so names in them are qualified as the
 //   session's search_path requires;
-// - the steps are separate statements, not one snapshot: rows that refer to an object that a
-//   concurrent DDL removed in between are dropped rather than trusted.
+// - the steps run in one REPEATABLE READ transaction, so they see one snapshot; rows that
+//   refer to a relation no other step returned are dropped all the same, rather than
+//   trusted (on a session already in a transaction the steps run in that one).
 // Servers from PostgreSQL 10 on are supported; columns newer than that are version-guarded.
 class Introspector : public QObject
 {
     Q_OBJECT
 public:
-    // One query each, in this order.
+    // One query each, in this order; each reports (and progress() moves on) as it ends.
     enum Step { Schemas, Relations, Columns, Constraints, Indexes, Enums, Sequences, Policies, StepCount };
     static constexpr int minimumServerVersion = 100000;
 
@@ -58,15 +60,17 @@ public:
     // Starts reading through `connection`, which must be open; an introspection already
     // running is abandoned. -> progress()…, then finished() or failed().
     void introspect(Connection *connection, const IntrospectOptions &options = {});
-    // Interrupts the running statement (Connection::cancel: the connection's current
-    // statement, so give the introspector a connection of its own if others share it),
-    // drops whatever arrives later and emits failed() with PgError::Kind::Cancelled at once.
+    // Interrupts its own statements (Connection::cancelRequest: others' statements on the
+    // same connection are left alone), drops whatever arrives later and emits failed() with
+    // PgError::Kind::Cancelled at once.
     void cancel();
     bool isRunning() const { return m_running; }
 
     // The statements for a server version (ServerInfo::versionNumber), in Step order; pure.
+    // Each is one statement with the schema list as $1, and returns its rows in no order.
     static QList<Query> queries(int serverVersion, const IntrospectOptions &options = {});
     // Builds the model from the results of queries(), in Step order; pure, needs no server.
+    // Key columns come as attnums and are named from the Columns step's rows.
     static Schema assemble(const QList<QueryResult> &results, const IntrospectOptions &options = {});
 
     // For the command line and tests: opens the connection if needed, introspects, and waits
@@ -82,7 +86,6 @@ signals:
     void failed(const strata::PgError &error);
 
 private:
-    void submitNext();
     void onFinished(RequestId id, const QueryResult &result);
     void onFailed(RequestId id, const PgError &error);
     void stop();
@@ -91,9 +94,8 @@ private:
 
     QPointer<Connection> m_connection;
     IntrospectOptions m_options;
-    QList<Query> m_queries;
     QList<QueryResult> m_results;
-    RequestId m_pending = 0;
+    RequestId m_first = 0;  // Step i reports under m_first + i; 0 before submitting
     bool m_running = false;
     quint64 m_generation = 0;  // bumped by every start and stop, so late posts are dropped
     QList<QMetaObject::Connection> m_links;

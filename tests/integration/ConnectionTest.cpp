@@ -84,6 +84,70 @@ private slots:
         QCOMPARE(result.value(0, 2), QStringLiteral("é☃"));
     }
 
+    // submitSnapshot: one read-only REPEATABLE READ transaction, each statement reporting
+    // under its own id; after a failure the rest report nothing and the session is usable.
+    void aSnapshotRunsInOneReadOnlyTransaction()
+    {
+        Connection connection(m_cluster.spec(QStringLiteral("postgres")));
+        QSignalSpy opened(&connection, &Connection::opened);
+        connection.open();
+        QVERIFY(opened.wait(10000));
+        QSignalSpy finished(&connection, &Connection::finished);
+        QSignalSpy failed(&connection, &Connection::failed);
+        const QString now = QStringLiteral("SELECT pg_catalog.now()::text, $1::text");
+        const RequestId first = connection.submitSnapshot({
+            {now, {QStringLiteral("a")}},
+            {QStringLiteral("SELECT pg_sleep(0.05), current_setting('transaction_isolation')"), {}},
+            {now, {QStringLiteral("b")}},
+            {QStringLiteral("SELECT current_setting('transaction_read_only')"), {}}});
+        QVERIFY(first != 0);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 4, 10000);
+        QVERIFY(failed.isEmpty());
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(finished.at(i).at(0).value<RequestId>(), first + RequestId(i));
+        auto cell = [&](int i, int column) { return finished.at(i).at(1).value<QueryResult>().value(0, column); };
+        QCOMPARE(cell(0, 1), QStringLiteral("a"));
+        QCOMPARE(cell(0, 0), cell(2, 0));  // now() is the transaction's start
+        QCOMPARE(cell(1, 1), QStringLiteral("repeatable read"));
+        QCOMPARE(cell(3, 0), QStringLiteral("on"));
+
+        finished.clear();
+        const RequestId second = connection.submitSnapshot({
+            {QStringLiteral("SELECT 1"), {}}, {QStringLiteral("SELECT 1/0"), {}}, {QStringLiteral("SELECT 3"), {}}});
+        QVERIFY(failed.wait(5000));
+        QTest::qWait(200);
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(failed.first().at(0).value<RequestId>(), second + 1);
+        QCOMPARE(failed.first().at(1).value<PgError>().sqlState, QStringLiteral("22012"));
+        // The aborted transaction was rolled back: the session is idle, not in a transaction.
+        finished.clear();
+        connection.submit(QStringLiteral("SELECT current_setting('transaction_isolation')"));
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(finished.first().at(1).value<QueryResult>().value(0, 0), QStringLiteral("read committed"));
+    }
+
+    // cancelRequest before the snapshot starts: it never runs and reports one cancellation.
+    void aCancelledSnapshotReportsOnce()
+    {
+        Connection connection(m_cluster.spec(QStringLiteral("postgres")));
+        QSignalSpy opened(&connection, &Connection::opened);
+        connection.open();
+        QVERIFY(opened.wait(10000));
+        QSignalSpy finished(&connection, &Connection::finished);
+        QSignalSpy failed(&connection, &Connection::failed);
+        connection.submit(QStringLiteral("SELECT pg_sleep(0.3)"));  // keeps the worker busy
+        const RequestId first = connection.submitSnapshot({{QStringLiteral("SELECT 1"), {}},
+                                                           {QStringLiteral("SELECT 2"), {}}});
+        connection.cancelRequest(first);
+        QVERIFY(failed.wait(5000));
+        QTest::qWait(200);
+        QCOMPARE(finished.size(), 1);  // the sleep, which cancelRequest left alone
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(failed.first().at(0).value<RequestId>(), first);
+        QCOMPARE(failed.first().at(1).value<PgError>().kind, PgError::Kind::Cancelled);
+    }
+
     void serverErrorsCarryTheirFields()
     {
         Connection connection(m_cluster.spec(QStringLiteral("postgres")));

@@ -33,13 +33,13 @@ QStringList tableRow(const QString &relid, const QString &schema, const QString 
 
 const QStringList columnColumns = {"relid", "attnum", "name", "type", "type_schema", "dimensions",
                                    "not_null", "default_expr", "generated_expr", "identity", "collation",
-                                   "collation_schema", "comment"};
+                                   "collation_schema", "collation_oid", "comment"};
 
 QStringList columnRow(const QString &relid, int attnum, const QString &name, const QString &type = "integer",
-                      const QString &identity = "")
+                      const QString &identity = "", const QString &collationOid = "0")
 {
     return {relid, QString::number(attnum), name, type, QString(), "0", "f", QString(), QString(),
-            identity, QString(), QString(), QString()};
+            identity, QString(), QString(), collationOid, QString()};
 }
 
 const QStringList sequenceColumns = {"schema", "name", "data_type", "increment", "start", "min_value",
@@ -143,9 +143,9 @@ private slots:
         // attnum 2 after a dropped column 1's gap; relid 99 vanished between the two steps.
         results[Introspector::Columns] = rows(columnColumns, {
             columnRow("10", 3, "c"), columnRow("99", 1, "ghost"), columnRow("10", 2, "b")});
-        results[Introspector::Constraints] = rows({"relid", "name", "type", "columns", "validated"}, {
-            {"99", "ghost_pkey", "p", R"(["ghost"])", "t"},
-            {"10", "t_pkey", "p", R"(["b", "c"])", "t"}});
+        results[Introspector::Constraints] = rows({"relid", "name", "type", "key_attnums", "validated"}, {
+            {"99", "ghost_pkey", "p", "{1}", "t"},
+            {"10", "t_pkey", "p", "{2,3}", "t"}});
         results[Introspector::Policies] = rows({"relid", "name", "permissive", "command"}, {{"99", "p", "t", "*"}});
         const Schema schema = Introspector::assemble(results);
         QCOMPARE(schema.tables.size(), 1);
@@ -224,26 +224,61 @@ private slots:
                  (Schema{.tables = {Table{.schema = "public", .name = "t", .indexes = {expected}}}}));
     }
 
-    void constraintsMapEveryCode()
+    // Key columns come as attnums, named from the columns step; a foreign key into a table
+    // that was not read (s.u) names its target columns in the row.
+    // An index with nothing but plain columns comes as the catalog's vectors: indkey,
+    // indoption and indcollation (key columns only), named from the columns step.
+    void indexKeysFromCatalogVectors()
     {
         QList<QueryResult> results = emptyResults();
         results[Introspector::Relations] = rows(relationColumns, {tableRow("10", "public", "t")});
-        const QStringList columns = {"relid", "name", "type", "columns", "target_schema", "target_table",
-                                     "target_columns", "delete_set_columns", "on_update", "on_delete",
-                                     "match_type", "deferrable", "deferred", "validated", "expression",
-                                     "nulls_not_distinct"};
-        const QString a = R"(["a"])";
+        results[Introspector::Columns] = rows(columnColumns, {
+            columnRow("10", 3, "c", "text", "", "100"), columnRow("10", 1, "a"),
+            columnRow("10", 2, "b", "text", "", "950")});
+        const QStringList columns = {"relid", "name", "is_unique", "nulls_not_distinct", "method", "key_count",
+                                     "key_attnums", "key_options", "key_collations", "keys", "predicate", "options"};
+        results[Introspector::Indexes] = rows(columns, {
+            {"10", "t_ab", "t", "f", "btree", "2", "1 2 3", "3 1", "0 100", QString(), QString(), QString()},
+            {"10", "t_c", "f", "f", "hash", "1", "3", "2", "100", QString(), "(c <> '')", QString()}});
+        const Schema schema = Introspector::assemble(results);
+        const QList<Index> expected = {
+            // b is collated "C" (950): a key in the database's default collation says so.
+            {.name = "t_ab", .unique = true, .method = "btree",
+             .keys = {{.expression = "a", .descending = true},
+                      {.expression = "b", .descending = true, .nulls = IndexKey::Nulls::Last, .collation = "default"}},
+             .include = {"c"}},
+            {.name = "t_c", .method = "hash", .keys = {{.expression = "c", .nulls = IndexKey::Nulls::First}},
+             .where = "(c <> '')"},
+        };
+        QCOMPARE(schema.tables.first().indexes, expected);
+    }
+
+    void constraintsMapEveryCode()
+    {
+        QList<QueryResult> results = emptyResults();
+        results[Introspector::Relations] = rows(relationColumns, {tableRow("10", "public", "t"),
+                                                                  tableRow("11", "public", "w")});
+        results[Introspector::Columns] = rows(columnColumns, {
+            columnRow("11", 2, "key"), columnRow("10", 1, "a"), columnRow("11", 3, "other")});
+        const QStringList columns = {"relid", "name", "type", "key_attnums", "target_relid", "target_schema",
+                                     "target_table", "target_attnums", "target_columns", "delete_set_attnums",
+                                     "on_update", "on_delete", "match_type", "deferrable", "deferred", "validated",
+                                     "expression", "nulls_not_distinct"};
         auto fk = [&](const QString &name, const QString &update, const QString &del) {
-            return QStringList{"10", name, "f", a, "s", "u", R"(["id"])", QString(), update, del, "s", "f", "f",
-                               "t", QString(), "f"};
+            return QStringList{"10", name, "f", "{1}", "500", "s", "u", "{1}", R"(["id"])", QString(), update, del,
+                               "s", "f", "f", "t", QString(), "f"};
         };
         results[Introspector::Constraints] = rows(columns, {
             fk("fk_a", "a", "a"), fk("fk_r", "r", "r"), fk("fk_c", "c", "c"), fk("fk_n", "n", "n"),
             fk("fk_d", "d", "d"),
-            {"10", "fk_full", "f", a, "s", "u", R"(["id"])", R"(["a"])", "a", "n", "f", "t", "t", "f", QString(), "f"},
-            {"10", "u", "u", a, QString(), QString(), QString(), QString(), " ", " ", " ", "t", "f", "t", QString(), "t"},
-            {"10", "c", "c", QString(), QString(), QString(), QString(), QString(), " ", " ", " ", "f", "f", "f",
-             "(a > 0)", "f"}});
+            {"10", "fk_full", "f", "{1}", "500", "s", "u", "{1}", R"(["id"])", "{1}", "a", "n", "f", "t", "t", "f",
+             QString(), "f"},
+            {"10", "fk_read", "f", "{1}", "11", "public", "w", "{2}", QString(), QString(), "a", "a", "s", "f", "f",
+             "t", QString(), "f"},
+            {"10", "u", "u", "{1}", "0", QString(), QString(), QString(), QString(), QString(), " ", " ", " ", "t",
+             "f", "t", QString(), "t"},
+            {"10", "c", "c", QString(), "0", QString(), QString(), QString(), QString(), QString(), " ", " ", " ",
+             "f", "f", "f", "(a > 0)", "f"}});
         const Schema schema = Introspector::assemble(results);
         const Table &table = schema.tables.first();
         using A = ForeignKeyAction;
@@ -258,11 +293,14 @@ private slots:
         full.deferrable = true;
         full.initiallyDeferred = true;
         full.notValid = true;
+        const ForeignKey read{.name = "fk_read", .columns = {"a"}, .targetSchema = "public", .targetTable = "w",
+                              .targetColumns = {"key"}};
         const Table expected{
             .schema = "public", .name = "t",
+            .columns = {{.name = "a", .type = "integer"}},
             .uniqueConstraints = {{.name = "u", .columns = {"a"}, .nullsNotDistinct = true, .deferrable = true}},
             .foreignKeys = {expectFk("fk_a", A::NoAction), expectFk("fk_c", A::Cascade), expectFk("fk_d", A::SetDefault),
-                            full, expectFk("fk_n", A::SetNull), expectFk("fk_r", A::Restrict)},
+                            full, expectFk("fk_n", A::SetNull), expectFk("fk_r", A::Restrict), read},
             .checks = {{"c", "(a > 0)", true}},
         };
         QCOMPARE(table, expected);
