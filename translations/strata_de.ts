@@ -1159,6 +1159,10 @@
         <translation>Keine Schemaänderungen.</translation>
     </message>
     <message>
+        <source>%1: there is no such file or folder</source>
+        <translation>%1: diese Datei oder diesen Ordner gibt es nicht</translation>
+    </message>
+    <message>
         <source>%1 is neither a snapshot, a migrations folder nor a connection string: %2</source>
         <translation>%1 ist weder ein Snapshot noch ein Migrationsordner noch eine Verbindungszeichenfolge: %2</translation>
     </message>

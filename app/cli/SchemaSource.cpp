@@ -50,6 +50,12 @@ std::optional<SchemaSource::Loaded> SchemaSource::load(const QString &argument, 
             return std::nullopt;
         return Loaded{*schema, false};
     }
+    // A connection string has a "=" (keyword/value) or a scheme (URL); anything else was
+    // meant as a file.
+    if (!argument.contains(QLatin1Char('=')) && !argument.contains(QLatin1String("://"))) {
+        *error = Tr::tr("%1: there is no such file or folder").arg(argument);
+        return std::nullopt;
+    }
     SpecError specError;
     const ConnectionSpec spec = ConnectionSpec::parse(argument, &specError);
     if (!specError.isNull()) {

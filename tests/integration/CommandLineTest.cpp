@@ -168,6 +168,9 @@ private slots:
         QVERIFY2(rules.contains(QLatin1String("drop-column")), qPrintable(json.out));
 
         QCOMPARE(strata({QStringLiteral("diff"), file}).exitCode, 2);
+        const Run typo = strata({QStringLiteral("diff"), dir.filePath(QStringLiteral("befor.json")), url});
+        QCOMPARE(typo.exitCode, 2);
+        QVERIFY2(typo.err.contains(QLatin1String("befor.json: there is no such file or folder")), qPrintable(typo.err));
         QCOMPARE(strata({QStringLiteral("diff"), file, url, QStringLiteral("--rename"), QStringLiteral("bogus")}).exitCode, 2);
         QCOMPARE(strata({QStringLiteral("diff"), file, url, QStringLiteral("--rename"), QStringLiteral("thing:a=b")}).exitCode, 2);
         QCOMPARE(strata({QStringLiteral("diff"), file, m_cluster.spec(QStringLiteral("no_such_db")).toUrl()}).exitCode, 1);
