@@ -2,6 +2,7 @@
 
 #include "CheckCommand.h"
 #include "DiffCommand.h"
+#include "GenerateCommand.h"
 #include "LintCommand.h"
 #include "PingCommand.h"
 #include "SnapshotCommand.h"
@@ -14,7 +15,8 @@ namespace strata {
 
 QStringList CommandLine::commands()
 {
-    return {QStringLiteral("ping"), QStringLiteral("check"), QStringLiteral("snapshot"), QStringLiteral("lint"), QStringLiteral("diff")};
+    return {QStringLiteral("ping"), QStringLiteral("check"), QStringLiteral("snapshot"), QStringLiteral("lint"), QStringLiteral("diff"),
+            QStringLiteral("generate")};
 }
 
 bool CommandLine::isCommand(const QString &word)
@@ -40,6 +42,8 @@ int CommandLine::run(int argc, char **argv)
         return LintCommand::run(arguments);
     if (command == QLatin1String("diff"))
         return DiffCommand::run(arguments);
+    if (command == QLatin1String("generate"))
+        return GenerateCommand::run(arguments);
     QTextStream(stderr) << Tr::tr("strata: unknown command %1").arg(command)
                         << Qt::endl;
     return 2;

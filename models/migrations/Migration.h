@@ -25,6 +25,10 @@ struct Migration {
     SqlScript script;      // drizzle's pieces and libpg_query's statements, with positions
 
     QString snapshotFile;  // relative: "meta/0003_snapshot.json" or "<folder>/snapshot.json"
+    // Strata's down SQL for this migration, a file drizzle never reads: "0003_x.down.sql"
+    // beside the migration (0.x) or "<folder>/down.sql" (1.0).
+    QString downFile;
+    bool hasDown = false;  // downFile is there
     SnapshotLink snapshot; // snapshot.exists is false when the file is not there
 };
 

@@ -1,5 +1,6 @@
 #include "MigrationFolder.h"
 
+#include "MigrationWriter.h"
 #include "NodeUtf8.h"
 #include "Tr.h"
 #include "pg/DrizzleProject.h"
@@ -163,7 +164,10 @@ void MigrationFolder::readJournalLayout()
         migration.sqlFile = entry.tag + QLatin1String(".sql");
         migration.snapshotFile = QLatin1String("meta/") + MigrationNames::prefixOf(entry.tag)
                                  + QLatin1String("_snapshot.json");
+        migration.downFile = MigrationWriter::downFileOf(entry.tag, false);
+        migration.hasDown = QFileInfo(filePath(migration.downFile)).isFile();
         journalFiles.insert(migration.sqlFile);
+        journalFiles.insert(migration.downFile);
         tags.append(entry.tag);
 
         if (lineOfTag.contains(entry.tag)) {
@@ -212,7 +216,12 @@ void MigrationFolder::readJournalLayout()
 
     const QDir dir(m_absolutePath);
     for (const QString &name : dir.entryList({QStringLiteral("*.sql")}, QDir::Files | QDir::Hidden, QDir::Name)) {
-        if (!journalFiles.contains(name)) {
+        if (journalFiles.contains(name))
+            continue;
+        if (name.endsWith(QLatin1String(".down.sql"))) {
+            report(Severity::Warning, Kind::FileNotInJournal, name, 0, 0,
+                   Tr::tr("a down migration of no migration in the journal: nothing rolls back with it"));
+        } else {
             report(Severity::Warning, Kind::FileNotInJournal, name, 0, 0,
                    Tr::tr("no journal entry names this file: drizzle never applies it"));
         }
@@ -242,6 +251,8 @@ void MigrationFolder::readFoldersLayout(const QStringList &folders)
         migration.idx = position++;
         migration.sqlFile = sql;
         migration.snapshotFile = name + QLatin1Char('/') + snapshotJson;
+        migration.downFile = MigrationWriter::downFileOf(name, true);
+        migration.hasDown = QFileInfo(filePath(migration.downFile)).isFile();
         if (const std::optional<qint64> when = MigrationNames::folderMillis(name)) {
             migration.when = *when;
         } else {

@@ -111,6 +111,11 @@ QString MigrationWriter::sqlText(const QStringList &statements, bool breakpoints
                                        : QStringLiteral("\n"));
 }
 
+QString MigrationWriter::downFileOf(const QString &tag, bool folderLayout)
+{
+    return folderLayout ? tag + QLatin1String("/down.sql") : tag + QLatin1String(".down.sql");
+}
+
 bool MigrationWriter::write(const MigrationFolder &folder, const NewMigration &migration,
                             WrittenMigration *written, QString *error)
 {
@@ -119,7 +124,8 @@ bool MigrationWriter::write(const MigrationFolder &folder, const NewMigration &m
         return fail(error, why);
     const qint64 when = migration.when != 0 ? migration.when : QDateTime::currentMSecsSinceEpoch();
     const QString suffix = migration.name.isEmpty() ? MigrationNames::randomSuffix() : migration.name;
-    const QByteArray sql = sqlText(migration.statements, migration.breakpoints).toUtf8();
+    const QByteArray sql = (migration.header + sqlText(migration.statements, migration.breakpoints)).toUtf8();
+    const QByteArray down = migration.downSql.toUtf8();
     const QDir dir(folder.absolutePath());
     WrittenMigration result;
     result.when = when;
@@ -133,11 +139,14 @@ bool MigrationWriter::write(const MigrationFolder &folder, const NewMigration &m
         result.idx = int(folder.migrations().size());
         result.sqlFile = result.tag + QLatin1String("/migration.sql");
         result.snapshotFile = result.tag + QLatin1String("/snapshot.json");
+        if (!down.isEmpty())
+            result.downFile = downFileOf(result.tag, true);
         if (QFileInfo::exists(dir.filePath(result.tag)))
             return fail(error, Tr::tr("%1 already exists").arg(dir.filePath(result.tag)));
         if (!dir.mkdir(result.tag))
             return fail(error, Tr::tr("cannot create the folder %1").arg(dir.filePath(result.tag)));
         if (!writeAtomically(dir.filePath(result.snapshotFile), migration.snapshot, &why)
+            || (!down.isEmpty() && !writeAtomically(dir.filePath(result.downFile), down, &why))
             || !writeAtomically(dir.filePath(result.sqlFile), sql, &why)) {
             QDir(dir.filePath(result.tag)).removeRecursively();
             return fail(error, why);
@@ -183,10 +192,15 @@ bool MigrationWriter::write(const MigrationFolder &folder, const NewMigration &m
         if (entry.tag == result.tag)
             return fail(error, Tr::tr("the journal already has a migration %1").arg(result.tag));
     }
+    if (!down.isEmpty())
+        result.downFile = downFileOf(result.tag, false);
     const QString sqlPath = dir.filePath(result.sqlFile);
     const QString snapshotPath = dir.filePath(result.snapshotFile);
+    const QString downPath = result.downFile.isEmpty() ? QString() : dir.filePath(result.downFile);
     if (QFileInfo::exists(sqlPath))
         return fail(error, Tr::tr("%1 already exists").arg(sqlPath));
+    if (!downPath.isEmpty() && QFileInfo::exists(downPath))
+        return fail(error, Tr::tr("%1 already exists").arg(downPath));
     // With prefix "none" drizzle-kit overwrites meta/_snapshot.json every time; any other
     // existing snapshot belongs to another migration.
     QByteArray oldSnapshot;
@@ -208,14 +222,23 @@ bool MigrationWriter::write(const MigrationFolder &folder, const NewMigration &m
 
     // SQL and snapshot first, the journal last: a crash in between leaves files that no
     // entry names (check reports them), never an entry without its file.
+    const auto removeWritten = [&] {
+        QFile::remove(sqlPath);
+        if (!downPath.isEmpty())
+            QFile::remove(downPath);
+    };
     if (!writeAtomically(sqlPath, sql, &why))
         return fail(error, why);
+    if (!downPath.isEmpty() && !writeAtomically(downPath, down, &why)) {
+        removeWritten();
+        return fail(error, why);
+    }
     if (!writeAtomically(snapshotPath, migration.snapshot, &why)) {
-        QFile::remove(sqlPath);
+        removeWritten();
         return fail(error, why);
     }
     if (!writeAtomically(journalPath, journalBytes, &why)) {
-        QFile::remove(sqlPath);
+        removeWritten();
         if (replacesSnapshot) {
             QString ignored;
             writeAtomically(snapshotPath, oldSnapshot, &ignored);

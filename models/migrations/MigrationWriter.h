@@ -17,6 +17,8 @@ struct NewMigration {
     QString name;            // the tag's suffix (drizzle-kit --name); empty: a random <adjective>_<hero>
     QStringList statements;  // joined with "--> statement-breakpoint\n" ("\n" without breakpoints)
     QByteArray snapshot;     // the snapshot file, written byte for byte as given
+    QString header;          // comment lines put before the first statement, each ending in "\n"
+    QString downSql;         // written whole as the migration's down file; empty: no down file
     qint64 when = 0;         // ms since the epoch; 0: now
     bool breakpoints = true;
     std::optional<MigrationNames::PrefixMode> prefixMode;  // unset: the folder's prefixMode()
@@ -29,6 +31,7 @@ struct WrittenMigration {
     qint64 when = 0;
     QString sqlFile;
     QString snapshotFile;
+    QString downFile;  // empty when no down file was written
 };
 
 // Adds a migration to a folder the way drizzle-kit generate does, in the folder's layout,
@@ -39,6 +42,8 @@ class MigrationWriter
 public:
     // drizzle-kit's join: statements separated by the marker and a newline, nothing after the last.
     static QString sqlText(const QStringList &statements, bool breakpoints);
+    // Where a migration's down SQL lives (see Migration::downFile), relative to the folder.
+    static QString downFileOf(const QString &tag, bool folderLayout);
 
     // On failure nothing of the new migration stays (what was written is removed again) and
     // `error` says why. `folder` gives the place, layout and prefix mode; the journal is read

@@ -17,7 +17,8 @@ namespace strata {
 //   - NOT NULL changes next to identity changes are kept (see TableDiff);
 //   - types that drizzle-kit would qualify with a missing schema ("undefined"."inet") are
 //     written unqualified;
-//   - a policy's roles are quoted where PostgreSQL needs it in ALTER POLICY too.
+//   - a policy's roles are quoted where PostgreSQL needs it in ALTER POLICY too;
+//   - roles are dropped after the policies and tables that name them, not before.
 // The output is deterministic: the same change set gives the same bytes, and a statement
 // repeated verbatim is written once, as drizzle-kit does.
 class DdlWriter

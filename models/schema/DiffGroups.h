@@ -13,7 +13,7 @@ namespace strata {
 enum class DiffGroup {
     CreateSchemas, RenameSchemas, CreateEnums, MoveEnums, RenameEnums, AddEnumValues,
     CreateSequences, MoveSequences, RenameSequences, AlterSequences,
-    RenameRoles, DropRoles, CreateRoles, AlterRoles,
+    RenameRoles, CreateRoles, AlterRoles,
     CreateTables, EnableRls, DisableRls, DropViews, RenameViews, AlterViews,
     DropTables, MoveTables, RenameTables, RenameColumns, DropUniques, DropChecks,
     DropForeignKeys, RecreateEnums, DropIndexes, DropChangedIndexes, DropPrimaryKeys, AlterColumns, AddPrimaryKeys,
@@ -21,6 +21,9 @@ enum class DiffGroup {
     CreateIndexes, CreateChangedIndexes, DropColumns, AlterPrimaryKeys, AddUniques, AddChecks, CreateViews,
     RenamePolicies, DropPolicies, CreatePolicies, AlterPolicies,
     RenameLinkedPolicies, DropLinkedPolicies, CreateLinkedPolicies, AlterLinkedPolicies,
+    // drizzle-kit drops roles before the tables and policies that name them, which PostgreSQL
+    // refuses ("role cannot be dropped because some objects depend on it"): Strata, after.
+    DropRoles,
     DropEnums, DropSequences, DropSchemas,
     Count
 };

@@ -36,6 +36,7 @@ void adoptIndexes(QList<Index> &live, const QList<Index> &earlier, const QString
         if (!before)
             continue;
         keep(index.where, before->where, table);
+        index.concurrently = before->concurrently;  // how it was created, not what it is
         if (before->keys.size() != index.keys.size())
             continue;
         for (qsizetype k = 0; k < index.keys.size(); ++k) {
@@ -45,6 +46,8 @@ void adoptIndexes(QList<Index> &live, const QList<Index> &earlier, const QString
     }
 }
 
+void keepSessionRoles(QStringList &live, const QStringList &earlier);
+
 void adoptTable(Table &table, const Table &earlier)
 {
     table.snapshotSpelling = earlier.snapshotSpelling;
@@ -53,6 +56,10 @@ void adoptTable(Table &table, const Table &earlier)
         if (!before)
             continue;
         column.snapshotSpelling = before->snapshotSpelling;
+        // serial/bigserial make a column NOT NULL whatever drizzle's snapshot says.
+        if (column.notNull && !before->notNull && column.defaultExpression == before->defaultExpression
+            && before->defaultExpression && before->defaultExpression->startsWith(QLatin1String("nextval(")))
+            column.notNull = false;
         keep(column.defaultExpression, before->defaultExpression, table.name);
         keep(column.generatedExpression, before->generatedExpression, table.name);
     }
@@ -64,15 +71,34 @@ void adoptTable(Table &table, const Table &earlier)
         if (const Policy *before = byName(earlier.policies, policy.name)) {
             keep(policy.usingExpression, before->usingExpression, table.name);
             keep(policy.withCheckExpression, before->withCheckExpression, table.name);
+            keepSessionRoles(policy.roles, before->roles);
         }
     }
     adoptIndexes(table.indexes, earlier.indexes, table.name);
+}
+
+// A policy TO current_user names the role that created it in the catalog.
+void keepSessionRoles(QStringList &live, const QStringList &earlier)
+{
+    static const QStringList session = {QStringLiteral("current_user"), QStringLiteral("current_role"),
+                                        QStringLiteral("session_user")};
+    if (live.size() != earlier.size())
+        return;
+    for (qsizetype i = 0; i < live.size(); ++i) {
+        if (live.at(i) != earlier.at(i) && !session.contains(earlier.at(i)))
+            return;
+    }
+    live = earlier;
 }
 
 } // namespace
 
 void SpellingTransfer::adopt(Schema &live, const Schema &earlier)
 {
+    // Roles belong to the cluster, not the database: introspection leaves them out, and the
+    // ones the snapshot manages are still the project's.
+    if (live.roles.isEmpty())
+        live.roles = earlier.roles;
     for (Table &table : live.tables) {
         if (const Table *before = earlier.table(table.schema, table.name))
             adoptTable(table, *before);

@@ -12,6 +12,8 @@ struct Schema;
 // snapshot drizzle-kit wrote for the same schema can. Objects are matched by schema and name
 // (columns, indexes, checks, policies by name within their table); expressions are kept in the
 // earlier text only when ExpressionMatch finds them the same, so a real change always shows.
+// Also kept from the snapshot: the roles it manages (cluster-wide, not read from a database),
+// an index's `concurrently`, a policy's `current_user`, and a serial column's notNull false.
 class SpellingTransfer
 {
 public:

@@ -133,12 +133,15 @@ const QList<KnownDifference> &knownDifferences()
          "snapshot does not keep that order, Strata writes the snapshot's",
          {"pg-views--create-table-and-materialized-view-3", "push-pg--add-with-options-for-materialized-view",
           "push-pg--add-with-options-to-materialized"}},
+        {"drizzle-kit drops roles before the policies and tables that name them, which PostgreSQL refuses; Strata "
+         "drops them after everything else",
+         {"rls-pg-role--create-and-drop-role"}},
     };
     return list;
 }
 
 // Strata writes drizzle-kit's statements for at least this many cases (raise it as it grows).
-constexpr int minimumMatches = 329;
+constexpr int minimumMatches = 328;
 
 } // namespace
 

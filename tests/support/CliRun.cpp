@@ -1,0 +1,34 @@
+#include "CliRun.h"
+
+#include <QProcess>
+
+namespace strata::test {
+
+QString CliRun::describe() const
+{
+    return QStringLiteral("exit code %1\n--- stdout\n%2\n--- stderr\n%3").arg(exitCode).arg(out, err);
+}
+
+CliRun runCli(const QString &program, const QStringList &args, const QString &workingDirectory,
+              const QProcessEnvironment &extra, int timeoutMs)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        env.remove(QString::fromLatin1(name));
+    for (const QString &key : extra.keys())
+        env.insert(key, extra.value(key));
+    process.setProcessEnvironment(env);
+    process.setStandardInputFile(QProcess::nullDevice());
+    if (!workingDirectory.isEmpty())
+        process.setWorkingDirectory(workingDirectory);
+    process.start(program, args);
+    const bool finished = process.waitForFinished(timeoutMs);
+    if (!finished)
+        process.kill();
+    process.waitForFinished(5000);
+    return {finished && process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+} // namespace strata::test
