@@ -282,13 +282,98 @@ bool sameSequence(const Sequence &a, const Sequence &b)
            && a.cache == b.cache && a.cycle == b.cycle;
 }
 
-// Whether a view's SELECT reads `table` (a word match on its name: a view whose text names
-// the table is recreated around a type change even if it does not read that column).
-bool viewReads(const View &view, const QString &table)
+// Whether `text` names `name` (a word match: a view whose text names the table is recreated
+// around a type change even if it does not read that column).
+bool mentions(const QString &text, const QString &name)
 {
     const QRegularExpression word(QStringLiteral("(^|[^A-Za-z0-9_$])%1($|[^A-Za-z0-9_$])")
-                                      .arg(QRegularExpression::escape(table)));
-    return word.match(view.definition).hasMatch();
+                                      .arg(QRegularExpression::escape(name)));
+    return word.match(text).hasMatch();
+}
+
+bool viewReads(const View &view, const QString &table)
+{
+    return mentions(view.definition, table);
+}
+
+// Moves the change of `kind` on (schema, table, item) out of `groups` lists; true if one was there.
+bool takeChange(DiffGroups *groups, std::initializer_list<DiffGroup> lists, Change::Kind kind, const QString &schema,
+                const QString &table, const QString &item)
+{
+    bool found = false;
+    for (DiffGroup group : lists) {
+        found |= (*groups)[group].removeIf([&](const Change &c) {
+            return c.kind == kind && c.schema == schema && c.name == table && c.item == item;
+        }) > 0;
+    }
+    return found;
+}
+
+// While its enum is recreated a column goes through text, and an index or check whose
+// expression reads it would compare text with the enum: PostgreSQL cannot rebuild it. Such
+// indexes and checks are dropped before the recreation and created again after.
+void aroundEnumRecreation(const Schema &from, const Schema &to, DiffGroups *groups)
+{
+    const QList<Change> recreations = (*groups)[DiffGroup::RecreateEnums];
+    for (const Change &recreate : recreations) {
+        for (const Change::EnumUse &use : recreate.enumUses) {
+            const Table *old = from.table(use.tableSchema, use.table);
+            const Table *now = to.table(use.tableSchema, use.table);
+            if (!old || !now)
+                continue;
+            const QString &column = use.column.name;
+            for (const Index &index : old->indexes) {
+                bool reads = mentions(index.where, column);
+                for (const IndexKey &key : index.keys)
+                    reads |= key.isExpression && mentions(key.expression, column);
+                if (!reads)
+                    continue;
+                takeChange(groups, {DiffGroup::DropIndexes, DiffGroup::DropChangedIndexes}, Change::Kind::DropIndex,
+                           old->schema, old->name, index.name);
+                Change drop = make(Change::Kind::DropIndex, old->schema, old->name);
+                drop.item = index.name;
+                drop.index = index;
+                (*groups)[DiffGroup::DropChecks].append(drop);
+                const Index *after = nullptr;
+                for (const Index &candidate : now->indexes) {
+                    if (candidate.name == index.name)
+                        after = &candidate;
+                }
+                // Wherever the diff had created it, it is created once, after the recreation.
+                takeChange(groups, {DiffGroup::CreateIndexes, DiffGroup::CreateChangedIndexes},
+                           Change::Kind::CreateIndex, now->schema, now->name, index.name);
+                if (after) {
+                    Change create = make(Change::Kind::CreateIndex, now->schema, now->name);
+                    create.item = after->name;
+                    create.index = *after;
+                    (*groups)[DiffGroup::CreateIndexes].append(create);
+                }
+            }
+            for (const CheckConstraint &check : old->checks) {
+                if (!mentions(check.expression, column))
+                    continue;
+                // A changed check is already dropped before and added after; an unchanged one
+                // is now both.
+                const bool changed = std::any_of((*groups)[DiffGroup::DropChecks].cbegin(),
+                                                 (*groups)[DiffGroup::DropChecks].cend(), [&](const Change &c) {
+                    return c.kind == Change::Kind::DropCheck && c.schema == old->schema && c.name == old->name
+                           && c.item == check.name;
+                });
+                const auto after = std::find_if(now->checks.cbegin(), now->checks.cend(),
+                                                [&](const CheckConstraint &c) { return c.name == check.name; });
+                if (changed || after == now->checks.cend())
+                    continue;
+                Change drop = make(Change::Kind::DropCheck, old->schema, old->name);
+                drop.item = check.name;
+                drop.check = check;
+                (*groups)[DiffGroup::DropChecks].append(drop);
+                Change add = make(Change::Kind::AddCheck, now->schema, now->name);
+                add.item = check.name;
+                add.check = *after;
+                (*groups)[DiffGroup::AddChecks].append(add);
+            }
+        }
+    }
 }
 
 void compareViews(Patcher &patched, const Schema &to, const RenameDecisions &renames, DiffGroups *groups)
@@ -383,18 +468,26 @@ void compareViews(Patcher &patched, const Schema &to, const RenameDecisions &ren
         }
     }
 
-    // A column cannot change type under a view that reads it: drop the view first and
-    // create it again after (drizzle-kit does not, and PostgreSQL refuses its migration).
+    // A column cannot change type under a view that reads it, nor go through text while its
+    // enum is recreated: drop the view first and create it again after (drizzle-kit does not,
+    // and PostgreSQL refuses its migration).
     QSet<QString> recreated;
     for (const Change &change : (*groups)[DiffGroup::DropViews])
         recreated.insert(key(change.schema, change.name));
+    QStringList retyped;
     for (const Change &change : (*groups)[DiffGroup::AlterColumns]) {
-        if (change.kind != Change::Kind::AlterColumnType)
-            continue;
+        if (change.kind == Change::Kind::AlterColumnType)
+            retyped << change.name;
+    }
+    for (const Change &change : (*groups)[DiffGroup::RecreateEnums]) {
+        for (const Change::EnumUse &use : change.enumUses)
+            retyped << use.table;
+    }
+    for (const QString &table : std::as_const(retyped)) {
         for (const View &view : to.views) {
             const View *old = from.view(view.schema, view.name);
             if (!old || old->definition.isEmpty() || recreated.contains(key(view.schema, view.name))
-                || !viewReads(*old, change.name))
+                || !viewReads(*old, table))
                 continue;
             recreated.insert(key(view.schema, view.name));
             Change drop = make(Change::Kind::DropView, old->schema, old->name);
@@ -543,6 +636,7 @@ ChangeSet SchemaDiff::compare(const Schema &from, const Schema &to, const Rename
     }
 
     compareViews(patched, to, renames, &groups);
+    aroundEnumRecreation(patched.schema(), to, &groups);
     TableDiff::compareLinkedPolicies(patched.schema(), to, renames, &groups);
     return groups.flatten();
 }

@@ -5,7 +5,8 @@
 
 namespace strata::test {
 
-// Writes `content` to `path`, replacing what was there; false when it could not.
+// Writes `content` to `path` (its folders made as needed), replacing what was there; false
+// when it could not.
 bool writeFile(const QString &path, const QByteArray &content);
 
 // A drizzle.config.ts the way `drizzle-kit init` and the guides write it: defineConfig,
