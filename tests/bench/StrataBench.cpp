@@ -1,9 +1,12 @@
 // strata_bench <figure>: prints "<figure> ours_ms=<x> <baseline>_ms=<y> ratio=<x/y>",
-// each figure next to a baseline measured in the same run. Not part of the test suite.
+// each figure next to a baseline measured in the same run (diff prints the speed-up,
+// <y/x>, as its goal is stated). Not part of the test suite.
+#include "DiffBench.h"
 #include "IntrospectBench.h"
 #include "StartupBench.h"
 
 #include <QCoreApplication>
+#include <QString>
 
 #include <cstdio>
 #include <cstdlib>
@@ -30,6 +33,22 @@ int main(int argc, char **argv)
         QCoreApplication app(argc, argv);
         return strata::bench::introspect(tables);
     }
-    std::fprintf(stderr, "usage: strata_bench startup | introspect [tables]\n");
+    if (std::strcmp(figure, "diff") == 0) {
+        int tables = 300;
+        QString npm = QStringLiteral(STRATA_NPM_DIR);
+        for (int i = 2; i < argc; ++i) {
+            if (std::strcmp(argv[i], "--npm") == 0 && i + 1 < argc)
+                npm = QString::fromLocal8Bit(argv[++i]);
+            else if ((tables = std::atoi(argv[i])) < 1)
+                break;
+        }
+        if (tables < 1) {
+            std::fprintf(stderr, "usage: strata_bench diff [tables] [--npm <folder with node_modules>]\n");
+            return 2;
+        }
+        QCoreApplication app(argc, argv);
+        return strata::bench::diff(tables, npm);
+    }
+    std::fprintf(stderr, "usage: strata_bench startup | introspect [tables] | diff [tables] [--npm <folder>]\n");
     return 2;
 }
