@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -122,7 +123,14 @@ bool MigrationWriter::write(const MigrationFolder &folder, const NewMigration &m
     QString why;
     if (!validName(migration.name, &why))
         return fail(error, why);
-    const qint64 when = migration.when != 0 ? migration.when : QDateTime::currentMSecsSinceEpoch();
+    qint64 when = migration.when;
+    if (when == 0) {
+        // A clock behind the newest entry (a colleague's, a CI runner's) must not make a
+        // migration that drizzle's migrator skips on every database that has the newer one.
+        when = QDateTime::currentMSecsSinceEpoch();
+        for (const Migration &existing : folder.migrations())
+            when = std::max(when, existing.when + 1);
+    }
     const QString suffix = migration.name.isEmpty() ? MigrationNames::randomSuffix() : migration.name;
     const QByteArray sql = (migration.header + sqlText(migration.statements, migration.breakpoints)).toUtf8();
     const QByteArray down = migration.downSql.toUtf8();

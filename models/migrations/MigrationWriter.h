@@ -19,7 +19,8 @@ struct NewMigration {
     QByteArray snapshot;     // the snapshot file, written byte for byte as given
     QString header;          // comment lines put before the first statement, each ending in "\n"
     QString downSql;         // written whole as the migration's down file; empty: no down file
-    qint64 when = 0;         // ms since the epoch; 0: now
+    qint64 when = 0;         // ms since the epoch; 0: now, but never before the folder's newest
+                             // migration (drizzle's migrator would skip it for good)
     bool breakpoints = true;
     std::optional<MigrationNames::PrefixMode> prefixMode;  // unset: the folder's prefixMode()
 };

@@ -1,5 +1,6 @@
-// MigrationFolder, Journal and MigrationWriter: both drizzle layouts, every problem check,
-// drizzle's hashes, byte-identical journals, crash-safe writing, and the real histories.
+// MigrationFolder and Journal: both drizzle layouts, every problem check, drizzle's hashes,
+// byte-identical journals, and the real histories (MigrationWriterTest writes folders).
+#include "MigrationFolderFixtures.h"
 #include "TestRegistry.h"
 
 #include "migrations/Journal.h"
@@ -17,93 +18,15 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <csignal>
 #include <functional>
-#include <sys/resource.h>
 
 using namespace strata;
+
+using namespace strata::test::folders;
 
 namespace {
 
 using Mutation = std::function<void(const QString &dir)>;
-
-bool writeFile(const QString &path, const QByteArray &content)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    return file.write(content) == content.size();
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-struct Entry {
-    int idx;
-    qint64 when;
-    QString tag;
-};
-
-// A journal exactly as drizzle-kit writes it (JSON.stringify(x, null, 2)); entry i starts
-// on line 5 + 7 * i.
-QByteArray journalText(const QList<Entry> &entries, const QString &version = QStringLiteral("7"),
-                       const QString &dialect = QStringLiteral("postgresql"))
-{
-    QString text = QStringLiteral("{\n  \"version\": \"%1\",\n  \"dialect\": \"%2\",\n  \"entries\": [").arg(version, dialect);
-    for (int i = 0; i < entries.size(); ++i) {
-        text += i == 0 ? QStringLiteral("\n") : QStringLiteral(",\n");
-        text += QStringLiteral("    {\n      \"idx\": %1,\n      \"version\": \"7\",\n      \"when\": %2,\n"
-                               "      \"tag\": \"%3\",\n      \"breakpoints\": true\n    }")
-                    .arg(entries[i].idx)
-                    .arg(entries[i].when)
-                    .arg(entries[i].tag);
-    }
-    text += entries.isEmpty() ? QStringLiteral("]\n}") : QStringLiteral("\n  ]\n}");
-    return text.toUtf8();
-}
-
-QByteArray snapshotText(const QString &id, const QString &prevId)
-{
-    return QStringLiteral("{\n  \"id\": \"%1\",\n  \"prevId\": \"%2\",\n  \"version\": \"7\",\n  \"dialect\": \"postgresql\",\n"
-                          "  \"tables\": {},\n  \"enums\": {},\n  \"schemas\": {},\n  \"sequences\": {},\n  \"roles\": {},\n"
-                          "  \"policies\": {},\n  \"views\": {},\n  \"_meta\": {\n    \"columns\": {},\n    \"schemas\": {},\n"
-                          "    \"tables\": {}\n  }\n}")
-        .arg(id, prevId)
-        .toUtf8();
-}
-
-const QString origin = QStringLiteral("00000000-0000-0000-0000-000000000000");
-
-const QList<Entry> baseEntries = {
-    {0, 1795505280330, QStringLiteral("0000_a")},
-    {1, 1795505287073, QStringLiteral("0001_b")},
-    {2, 1795505290000, QStringLiteral("0002_c")},
-};
-
-// A clean 0.x folder: three migrations in the three historic SQL styles, a snapshot chain.
-void writeBaseFolder(const QString &dir)
-{
-    writeFile(dir + QStringLiteral("/meta/_journal.json"), journalText(baseEntries));
-    writeFile(dir + QStringLiteral("/0000_a.sql"),
-              "DO $$ BEGIN\n CREATE TYPE \"public\".\"role\" AS ENUM('a', 'b');\nEXCEPTION\n WHEN duplicate_object THEN null;\n"
-              "END $$;\n--> statement-breakpoint\nCREATE TABLE IF NOT EXISTS \"users\" (\n\t\"id\" serial PRIMARY KEY NOT NULL,\n"
-              "\t\"role\" \"role\" DEFAULT 'a' NOT NULL\n);\n");
-    writeFile(dir + QStringLiteral("/0001_b.sql"),
-              "CREATE TABLE \"posts\" (\n\t\"id\" serial PRIMARY KEY NOT NULL,\n\t\"user_id\" integer NOT NULL\n);\n"
-              "--> statement-breakpoint\nDO $$ BEGIN\n ALTER TABLE \"posts\" ADD CONSTRAINT \"posts_user_id_users_id_fk\" "
-              "FOREIGN KEY (\"user_id\") REFERENCES \"public\".\"users\"(\"id\") ON DELETE cascade ON UPDATE no action;\n"
-              "EXCEPTION\n WHEN duplicate_object THEN null;\nEND $$;\n");
-    writeFile(dir + QStringLiteral("/0002_c.sql"),
-              "ALTER TABLE \"posts\" ADD COLUMN \"title\" text;--> statement-breakpoint\n"
-              "CREATE INDEX \"idx_posts_user_id\" ON \"posts\" USING btree (\"user_id\");");
-    writeFile(dir + QStringLiteral("/meta/0000_snapshot.json"), snapshotText(QStringLiteral("id-0"), origin));
-    writeFile(dir + QStringLiteral("/meta/0001_snapshot.json"), snapshotText(QStringLiteral("id-1"), QStringLiteral("id-0")));
-    writeFile(dir + QStringLiteral("/meta/0002_snapshot.json"), snapshotText(QStringLiteral("id-2"), QStringLiteral("id-1")));
-}
 
 // "<severity> <kind> <location>" for errors and warnings (notes are not problems).
 QStringList describe(const MigrationFolder &folder, bool withNotes = false)
@@ -116,14 +39,6 @@ QStringList describe(const MigrationFolder &folder, bool withNotes = false)
                                                      MigrationProblem::kindId(p.kind), p.location()));
     }
     return lines;
-}
-
-QString dump(const MigrationFolder &folder)
-{
-    QStringList lines;
-    for (const MigrationProblem &p : folder.problems())
-        lines.append(p.toString());
-    return lines.join(QLatin1Char('\n'));
 }
 
 QString testData()
@@ -143,29 +58,6 @@ QByteArray withoutLastEntry(const QByteArray &journal)
     const qsizetype cut = journal.lastIndexOf(",\n    {");
     return cut < 0 ? QByteArray() : journal.left(cut) + "\n  ]\n}";
 }
-
-// Lowers RLIMIT_FSIZE for the scope, so that writing a bigger file fails (EFBIG) even as root.
-class FileSizeLimit
-{
-public:
-    explicit FileSizeLimit(rlim_t bytes)
-    {
-        getrlimit(RLIMIT_FSIZE, &m_old);
-        m_oldHandler = std::signal(SIGXFSZ, SIG_IGN);
-        rlimit limit = m_old;
-        limit.rlim_cur = bytes;
-        setrlimit(RLIMIT_FSIZE, &limit);
-    }
-    ~FileSizeLimit()
-    {
-        setrlimit(RLIMIT_FSIZE, &m_old);
-        std::signal(SIGXFSZ, m_oldHandler);
-    }
-
-private:
-    rlimit m_old{};
-    void (*m_oldHandler)(int) = nullptr;
-};
 
 } // namespace
 
@@ -561,16 +453,6 @@ private slots:
         QCOMPARE(NodeUtf8::decode(bytes).text, QString::fromUtf8(decoded));
     }
 
-    void sqlJoinsLikeDrizzleKit()
-    {
-        const QStringList statements = {QStringLiteral("CREATE TABLE \"a\" (\n\t\"x\" int\n);\n"),
-                                        QStringLiteral("ALTER TABLE \"a\" ADD COLUMN \"y\" int;")};
-        QCOMPARE(MigrationWriter::sqlText(statements, true),
-                 QStringLiteral("CREATE TABLE \"a\" (\n\t\"x\" int\n);\n--> statement-breakpoint\nALTER TABLE \"a\" ADD COLUMN \"y\" int;"));
-        QCOMPARE(MigrationWriter::sqlText(statements, false),
-                 QStringLiteral("CREATE TABLE \"a\" (\n\t\"x\" int\n);\n\nALTER TABLE \"a\" ADD COLUMN \"y\" int;"));
-    }
-
     void wordListsAreDrizzleKits()
     {
         QCOMPARE(MigrationNames::adjectives().size(), 383);
@@ -583,203 +465,6 @@ private slots:
         QVERIFY(MigrationNames::adjectives().contains(QStringLiteral("clumsy")));
         QVERIFY(MigrationNames::heroes().contains(QStringLiteral("frank_castle")));
         QVERIFY(MigrationNames::heroes().contains(QStringLiteral("tony_stark")));
-    }
-
-    void writesANewMigration_data()
-    {
-        QTest::addColumn<QString>("mode");
-        QTest::addColumn<QString>("tag");
-        QTest::addColumn<QString>("snapshot");
-        QTest::newRow("index") << QStringLiteral("index") << QStringLiteral("0003_add_title") << QStringLiteral("meta/0003_snapshot.json");
-        // 1749405288761 is 2025-06-08T17:54:48.761Z.
-        QTest::newRow("timestamp") << QStringLiteral("timestamp") << QStringLiteral("20250608175448_add_title")
-                                   << QStringLiteral("meta/20250608175448_snapshot.json");
-        QTest::newRow("unix") << QStringLiteral("unix") << QStringLiteral("1749405288_add_title")
-                              << QStringLiteral("meta/1749405288_snapshot.json");
-        QTest::newRow("none") << QStringLiteral("none") << QStringLiteral("_add_title") << QStringLiteral("meta/_snapshot.json");
-    }
-
-    void writesANewMigration()
-    {
-        QFETCH(QString, mode);
-        QFETCH(QString, tag);
-        QFETCH(QString, snapshot);
-
-        QTemporaryDir tmp;
-        writeBaseFolder(tmp.path());
-        const MigrationFolder before = MigrationFolder::read(tmp.path());
-        NewMigration migration;
-        migration.name = QStringLiteral("add_title");
-        migration.statements = {QStringLiteral("ALTER TABLE \"posts\" ADD COLUMN \"subtitle\" text;"),
-                                QStringLiteral("CREATE INDEX \"idx_posts_title\" ON \"posts\" USING btree (\"title\");")};
-        migration.snapshot = snapshotText(QStringLiteral("id-3"), QStringLiteral("id-2"));
-        migration.when = 1749405288761;
-        migration.prefixMode = MigrationNames::parsePrefixMode(mode);
-        WrittenMigration written;
-        QString error;
-        QVERIFY2(MigrationWriter::write(before, migration, &written, &error), qPrintable(error));
-        QCOMPARE(written.tag, tag);
-        QCOMPARE(written.idx, 3);
-        QCOMPARE(written.snapshotFile, snapshot);
-        QCOMPARE(readFile(tmp.path() + QLatin1Char('/') + written.sqlFile),
-                 QByteArray("ALTER TABLE \"posts\" ADD COLUMN \"subtitle\" text;--> statement-breakpoint\n"
-                            "CREATE INDEX \"idx_posts_title\" ON \"posts\" USING btree (\"title\");"));
-        QCOMPARE(readFile(tmp.path() + QLatin1Char('/') + snapshot), migration.snapshot);
-        QList<Entry> entries = baseEntries;
-        entries.append({3, 1749405288761, tag});
-        QCOMPARE(readFile(tmp.path() + QStringLiteral("/meta/_journal.json")), journalText(entries));
-        // No temporary file stays behind.
-        QCOMPARE(QDir(tmp.path() + QStringLiteral("/meta")).entryList(QDir::Files).size(), 5);
-
-        const MigrationFolder after = MigrationFolder::read(tmp.path());
-        QCOMPARE(after.migrations().size(), 4);
-        QCOMPARE(after.migrations().last().tag, tag);
-        QCOMPARE(after.migrations().last().script.statementCount(), 2);
-    }
-
-    void randomNameAndNowLikeDrizzleKit()
-    {
-        QTemporaryDir tmp;
-        writeBaseFolder(tmp.path());
-        NewMigration migration;
-        migration.statements = {QStringLiteral("SELECT 1;")};
-        migration.snapshot = snapshotText(QStringLiteral("id-3"), QStringLiteral("id-2"));
-        const qint64 start = QDateTime::currentMSecsSinceEpoch();
-        WrittenMigration written;
-        QString error;
-        QVERIFY2(MigrationWriter::write(MigrationFolder::read(tmp.path()), migration, &written, &error), qPrintable(error));
-        const QRegularExpressionMatch match = QRegularExpression(QStringLiteral("^0003_([a-z]+)_([a-z0-9_]+)$")).match(written.tag);
-        QVERIFY2(match.hasMatch(), qPrintable(written.tag));
-        QVERIFY(MigrationNames::adjectives().contains(match.captured(1)));
-        QVERIFY(MigrationNames::heroes().contains(match.captured(2)));
-        QVERIFY(written.when >= start && written.when <= QDateTime::currentMSecsSinceEpoch());
-        const MigrationFolder after = MigrationFolder::read(tmp.path());
-        QVERIFY2(after.problems().isEmpty(), qPrintable(dump(after)));
-        QCOMPARE(after.migrations().last().when, written.when);
-    }
-
-    void writesIntoAMissingFolder()
-    {
-        QTemporaryDir tmp;
-        const QString dir = tmp.path() + QStringLiteral("/drizzle");
-        NewMigration migration;
-        migration.name = QStringLiteral("clumsy_frank_castle");
-        migration.statements = {QStringLiteral("CREATE TABLE \"a\" (\"x\" int);\n")};
-        migration.snapshot = snapshotText(QStringLiteral("id-0"), origin);
-        migration.when = 1795505280330;
-        QString error;
-        QVERIFY2(MigrationWriter::write(MigrationFolder::read(dir), migration, nullptr, &error), qPrintable(error));
-        QCOMPARE(readFile(dir + QStringLiteral("/meta/_journal.json")),
-                 journalText({{0, 1795505280330, QStringLiteral("0000_clumsy_frank_castle")}}));
-        QCOMPARE(readFile(dir + QStringLiteral("/0000_clumsy_frank_castle.sql")), QByteArray("CREATE TABLE \"a\" (\"x\" int);\n"));
-        QVERIFY(MigrationFolder::read(dir).problems().isEmpty());
-    }
-
-    void writesTheFoldersLayout()
-    {
-        QTemporaryDir tmp;
-        writeFile(tmp.path() + QStringLiteral("/20251124074321_first/migration.sql"), "SELECT 1;");
-        writeFile(tmp.path() + QStringLiteral("/20251124074321_first/snapshot.json"),
-                  "{\"version\": \"8\", \"dialect\": \"postgres\", \"id\": \"a\", \"prevIds\": [\"" + origin.toUtf8() + "\"]}");
-        NewMigration migration;
-        migration.name = QStringLiteral("second");
-        migration.statements = {QStringLiteral("SELECT 2;")};
-        migration.snapshot = "{\"version\": \"8\", \"dialect\": \"postgres\", \"id\": \"b\", \"prevIds\": [\"a\"]}";
-        migration.when = 1763970300000;  // 2025-11-24T07:45:00Z
-        WrittenMigration written;
-        QString error;
-        QVERIFY2(MigrationWriter::write(MigrationFolder::read(tmp.path()), migration, &written, &error), qPrintable(error));
-        QCOMPARE(written.tag, QStringLiteral("20251124074500_second"));
-        QCOMPARE(readFile(tmp.path() + QStringLiteral("/20251124074500_second/migration.sql")), QByteArray("SELECT 2;"));
-        QVERIFY(!QFileInfo::exists(tmp.path() + QStringLiteral("/meta")));
-        const MigrationFolder after = MigrationFolder::read(tmp.path());
-        QVERIFY2(after.problems().isEmpty(), qPrintable(dump(after)));
-        QCOMPARE(after.migrations().size(), 2);
-        QCOMPARE(after.migrations().last().when, Q_INT64_C(1763970300000));
-    }
-
-    void refusesToOverwrite()
-    {
-        QTemporaryDir tmp;
-        writeBaseFolder(tmp.path());
-        writeFile(tmp.path() + QStringLiteral("/meta/0003_snapshot.json"), "{}");
-        NewMigration migration;
-        migration.name = QStringLiteral("x");
-        migration.statements = {QStringLiteral("SELECT 1;")};
-        QString error;
-        QVERIFY(!MigrationWriter::write(MigrationFolder::read(tmp.path()), migration, nullptr, &error));
-        QVERIFY2(error.contains(QLatin1String("0003_snapshot.json")), qPrintable(error));
-        migration.name = QStringLiteral("../escape");
-        QVERIFY(!MigrationWriter::write(MigrationFolder::read(tmp.path()), migration, nullptr, &error));
-        QCOMPARE(readFile(tmp.path() + QStringLiteral("/meta/_journal.json")), journalText(baseEntries));
-    }
-
-    // A write that fails part-way leaves no journal entry without its file, and no new files.
-    void atomicWriting_data()
-    {
-        QTest::addColumn<int>("failingStep");  // 1: snapshot, 2: journal
-        QTest::newRow("snapshot cannot be written") << 1;
-        QTest::newRow("journal cannot be written") << 2;
-    }
-
-    void atomicWriting()
-    {
-        QFETCH(int, failingStep);
-
-        QTemporaryDir tmp;
-        writeBaseFolder(tmp.path());
-        // A journal bigger than the limit (so that its write fails) needs many entries.
-        QList<Entry> entries = baseEntries;
-        for (int i = 3; i < 40; ++i) {
-            const QString tag = QStringLiteral("%1_m").arg(i, 4, 10, QLatin1Char('0'));
-            entries.append({i, 1795505290000 + i, tag});
-            writeFile(tmp.path() + QLatin1Char('/') + tag + QStringLiteral(".sql"), "SELECT 1;");
-        }
-        QFile::remove(tmp.path() + QStringLiteral("/meta/0001_snapshot.json"));
-        QFile::remove(tmp.path() + QStringLiteral("/meta/0002_snapshot.json"));
-        const QByteArray journal = journalText(entries);
-        writeFile(tmp.path() + QStringLiteral("/meta/_journal.json"), journal);
-        const QStringList filesBefore = QDir(tmp.path()).entryList(QDir::Files) + QDir(tmp.path() + QStringLiteral("/meta")).entryList(QDir::Files);
-        const MigrationFolder folder = MigrationFolder::read(tmp.path());
-
-        NewMigration migration;
-        migration.name = QStringLiteral("doomed");
-        migration.statements = {QStringLiteral("SELECT 1;")};
-        // Step 1 fails on a snapshot over the limit; step 2 on the journal (~6 KB) only.
-        migration.snapshot = failingStep == 1 ? QByteArray(8192, ' ') + snapshotText(QStringLiteral("n"), QStringLiteral("id-0"))
-                                              : snapshotText(QStringLiteral("n"), QStringLiteral("id-0"));
-        QVERIFY(journal.size() > 4096);
-        QString error;
-        bool ok = true;
-        {
-            const FileSizeLimit limit(4096);
-            ok = MigrationWriter::write(folder, migration, nullptr, &error);
-        }
-        QVERIFY(!ok);
-        QVERIFY2(!error.isEmpty(), "the failure says why");
-        QCOMPARE(readFile(tmp.path() + QStringLiteral("/meta/_journal.json")), journal);
-        const QStringList filesAfter = QDir(tmp.path()).entryList(QDir::Files) + QDir(tmp.path() + QStringLiteral("/meta")).entryList(QDir::Files);
-        QCOMPARE(filesAfter, filesBefore);
-        const MigrationFolder after = MigrationFolder::read(tmp.path());
-        for (const MigrationProblem &problem : after.problems())
-            QVERIFY2(problem.kind != MigrationProblem::Kind::FileMissing, qPrintable(problem.toString()));
-    }
-
-    void journalRoundTripsByteForByte()
-    {
-        QTemporaryDir tmp;
-        const QByteArray compact = "{\"version\":\"7\",\"dialect\":\"postgresql\",\"entries\":[]}";
-        QList<MigrationProblem> problems;
-        const Journal fresh = Journal::parse(compact, &problems);
-        QVERIFY(problems.isEmpty());
-        // What prepareOutFolder writes, then what the first generate rewrites it as.
-        QCOMPARE(fresh.toJson(), QByteArray("{\n  \"version\": \"7\",\n  \"dialect\": \"postgresql\",\n  \"entries\": []\n}"));
-        QCOMPARE(Journal().toJson(), fresh.toJson());
-        // Unknown keys, odd key order, escapes and numbers survive as JSON.stringify writes them.
-        const QByteArray odd = "{\n  \"dialect\": \"postgresql\",\n  \"version\": \"7\",\n  \"x\": {\n    \"a\": [\n      1.5,\n"
-                               "      1e+21,\n      1e-7,\n      0.000001,\n      \"tab\\there \\\"q\\\" \\u0001 é\"\n    ],\n    \"b\": {}\n  },\n"
-                               "  \"entries\": []\n}";
-        QCOMPARE(Journal::parse(odd).toJson(), odd);
     }
 
     void realHistories_data()
