@@ -3,8 +3,11 @@
 #include "Tr.h"
 #include "lint/FolderLint.h"
 #include "lint/HazardLint.h"
+#include "lint/TableStatsReader.h"
 #include "migrations/MigrationFolder.h"
 #include "migrations/NodeUtf8.h"
+#include "pg/Connection.h"
+#include "pg/ConnectionSpec.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -14,8 +17,8 @@
 #include <QJsonObject>
 #include <QTextStream>
 
-
 namespace strata {
+
 using FileFindings = FolderLint::FileHazards;
 
 int LintCommand::run(const QStringList &arguments)
@@ -28,7 +31,11 @@ int LintCommand::run(const QStringList &arguments)
                "that cannot run in a transaction."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption json(QStringLiteral("json"), Tr::tr("Print the findings as a JSON document."));
-    parser.addOption(json);
+    const QCommandLineOption url(QStringLiteral("url"),
+                                 Tr::tr("Judge by the table sizes of this database (its statistics: reltuples), as "
+                                        "the migrations would meet it."),
+                                 Tr::tr("conninfo"));
+    parser.addOptions({json, url});
     parser.addPositionalArgument(QStringLiteral("path"), Tr::tr("A .sql file or a drizzle migrations folder."));
     if (!parser.parse(arguments)) {
         err << parser.errorText() << Qt::endl << Tr::tr("Try 'strata lint --help'.") << Qt::endl;
@@ -43,6 +50,26 @@ int LintCommand::run(const QStringList &arguments)
         return 2;
     }
 
+    LintOptions options;
+    if (parser.isSet(url)) {
+        SpecError specError;
+        const ConnectionSpec spec = ConnectionSpec::parse(parser.value(url), &specError);
+        if (!specError.isNull()) {
+            err << Tr::tr("strata lint: %1").arg(specError.toString()) << Qt::endl;
+            return 2;
+        }
+        Connection connection(spec);
+        PgError error;
+        const std::optional<TableStats> stats = TableStatsReader::readAndWait(connection, &error);
+        if (!stats) {
+            err << Tr::tr("strata lint: could not read the table sizes of %1: %2").arg(spec.displayName(), error.toString())
+                << Qt::endl;
+            return 3;
+        }
+        options.stats = *stats;
+        options.serverVersion = connection.serverInfo().versionNumber;
+    }
+
     const QString path = parser.positionalArguments().first();
     QList<FileFindings> files;
     if (QFileInfo(path).isDir()) {
@@ -51,7 +78,7 @@ int LintCommand::run(const QStringList &arguments)
             err << Tr::tr("strata lint: %1 holds no drizzle migrations").arg(path) << Qt::endl;
             return 2;
         }
-        files = FolderLint::lint(folder);
+        files = FolderLint::lint(folder, options);
         for (FileFindings &file : files)
             file.file = path + QLatin1Char('/') + file.file;
     } else {
@@ -60,7 +87,7 @@ int LintCommand::run(const QStringList &arguments)
             err << Tr::tr("strata lint: cannot read %1: %2").arg(path, file.errorString()) << Qt::endl;
             return 2;
         }
-        files.append({path, HazardLint::lint(NodeUtf8::decode(file.readAll()).text)});
+        files.append({path, HazardLint::lint(NodeUtf8::decode(file.readAll()).text, options)});
     }
 
     int errors = 0;

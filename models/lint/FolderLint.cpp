@@ -5,12 +5,12 @@
 
 namespace strata {
 
-QList<FolderLint::FileHazards> FolderLint::lint(const MigrationFolder &folder)
+QList<FolderLint::FileHazards> FolderLint::lint(const MigrationFolder &folder, const LintOptions &options)
 {
     QList<FileHazards> files;
     for (const Migration &migration : folder.migrations()) {
         if (migration.hasSql)
-            files.append({migration.sqlFile, HazardLint::lint(migration.script)});
+            files.append({migration.sqlFile, HazardLint::lint(migration.script, options)});
     }
     return files;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "lint/Hazard.h"
+#include "lint/HazardLint.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -20,7 +21,7 @@ public:
         QList<Hazard> hazards;
     };
 
-    static QList<FileHazards> lint(const MigrationFolder &folder);
+    static QList<FileHazards> lint(const MigrationFolder &folder, const LintOptions &options = LintOptions());
     // One finding as JSON: file, rule, severity, statement, line, column, message,
     // alternative and object when known.
     static QJsonObject toJson(const QString &file, const Hazard &hazard);

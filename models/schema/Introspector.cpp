@@ -2,6 +2,8 @@
 // statements are in IntrospectorQueries.cpp, building the model in IntrospectorAssembly.cpp.
 #include "Introspector.h"
 
+#include "pg/BlockingQuery.h"
+
 #include <QEventLoop>
 
 namespace strata {
@@ -147,32 +149,9 @@ QString Introspector::stepLabel(int step)
 std::optional<Schema> Introspector::introspectAndWait(Connection &connection, const IntrospectOptions &options,
                                                       PgError *error)
 {
+    if (!BlockingQuery::open(connection, error))
+        return std::nullopt;
     PgError failure;
-    if (!connection.isOpen()) {
-        QEventLoop loop;
-        bool done = false;
-        auto opened = connect(&connection, &Connection::opened, &loop, [&] {
-            done = true;
-            loop.quit();
-        });
-        auto openFailed = connect(&connection, &Connection::openFailed, &loop, [&](const PgError &e) {
-            failure = e;
-            done = true;
-            loop.quit();
-        });
-        if (connection.state() != Connection::State::Connecting)
-            connection.open();
-        if (!done)
-            loop.exec();
-        disconnect(opened);
-        disconnect(openFailed);
-        if (!failure.isNull()) {
-            if (error)
-                *error = failure;
-            return std::nullopt;
-        }
-    }
-
     Introspector introspector;
     std::optional<Schema> result;
     QEventLoop loop;

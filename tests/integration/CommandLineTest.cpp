@@ -117,6 +117,40 @@ private slots:
         QCOMPARE(strata({QStringLiteral("lint")}).exitCode, 2);
     }
 
+    // With --url the severities follow the database's statistics: NOT NULL without a default
+    // fails on a table with rows (error), is harmless on an empty one (no finding), and
+    // without statistics it is a warning.
+    void lintJudgesByTheDatabasesTableSizes()
+    {
+        QString error;
+        QVERIFY2(m_cluster.createDatabase(QStringLiteral("lintdb"), &error), qPrintable(error));
+        QVERIFY2(m_cluster.runSql(QStringLiteral("CREATE TABLE full_table (id integer); CREATE TABLE empty_table (id integer);"
+                                                 "INSERT INTO full_table SELECT generate_series(1, 500);"
+                                                 "ANALYZE full_table; ANALYZE empty_table;"),
+                                  nullptr, &error, QStringLiteral("lintdb")),
+                 qPrintable(error));
+        QTemporaryDir dir;
+        const QString sql = dir.filePath(QStringLiteral("add.sql"));
+        QVERIFY(test::writeFile(sql, "ALTER TABLE \"full_table\" ADD COLUMN \"n\" integer NOT NULL;\n"
+                                     "--> statement-breakpoint\n"
+                                     "ALTER TABLE \"empty_table\" ADD COLUMN \"n\" integer NOT NULL;\n"));
+        const Run blind = strata({QStringLiteral("lint"), sql});
+        QCOMPARE(blind.exitCode, 0);
+        QCOMPARE(blind.out.count(QLatin1String("warning: ")), 2);
+
+        const QString url = m_cluster.spec(QStringLiteral("lintdb")).toUrl();
+        const Run judged = strata({QStringLiteral("lint"), QStringLiteral("--url"), url, sql});
+        QCOMPARE(judged.exitCode, 1);
+        QVERIFY2(judged.out.contains(sql + QStringLiteral(":1:37: error: ")), qPrintable(judged.out));
+        QVERIFY2(judged.out.contains(QLatin1String("about 500 row(s)")), qPrintable(judged.out));
+        QVERIFY2(!judged.out.contains(sql + QStringLiteral(":3:")), qPrintable(judged.out));
+
+        const Run unreachable = strata({QStringLiteral("lint"), QStringLiteral("--url"),
+                                        QStringLiteral("postgresql://nobody@127.0.0.1:1/x?connect_timeout=2"), sql});
+        QCOMPARE(unreachable.exitCode, 3);
+        QVERIFY2(unreachable.err.contains(QLatin1String("could not read the table sizes")), qPrintable(unreachable.err));
+    }
+
     void diffBetweenASnapshotAndTheLiveDatabase()
     {
         QString error;
