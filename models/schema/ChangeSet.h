@@ -50,7 +50,11 @@ struct Change {
     struct EnumUse {
         QString tableSchema;
         QString table;
-        Column column;
+        Column column;     // as the new schema has it (its name, and the old one's if dropped)
+        Column oldColumn;  // as it is while the type is recreated
+        // Whether the column goes back to the enum; false when it is dropped or changes type
+        // later in the migration, which then starts from text.
+        bool restore = true;
 
         bool operator==(const EnumUse &) const = default;
     };
@@ -77,6 +81,7 @@ struct Change {
     QString before;
     QList<EnumUse> enumUses;
     Sequence sequence;
+    Sequence oldSequence;  // AlterSequence: what it was
     Role role;
     View view;
     Index index;

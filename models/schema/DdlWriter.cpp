@@ -36,12 +36,17 @@ QStringList recreateEnum(const Change &change)
         const QString column = QStringLiteral("ALTER TABLE ") + SqlQuote::tableName(use.tableSchema, use.table)
                                + QLatin1String(" ALTER COLUMN ") + identifier(use.column.name);
         statements << column + QLatin1String(" SET DATA TYPE text;");
-        if (use.column.defaultExpression)
+        // A default left of the old type would keep it from being dropped.
+        if (use.restore && use.column.defaultExpression)
             statements << column + QLatin1String(" SET DEFAULT ") + *use.column.defaultExpression
                               + QLatin1String("::text;");
+        else if (use.oldColumn.defaultExpression)
+            statements << column + QLatin1String(" DROP DEFAULT;");
     }
     statements << dropEnum(change.schema, change.name) << createEnum(change.schema, change.name, change.enumType.values);
     for (const Change::EnumUse &use : change.enumUses) {
+        if (!use.restore)
+            continue;
         const QString column = QStringLiteral("ALTER TABLE ") + SqlQuote::tableName(use.tableSchema, use.table)
                                + QLatin1String(" ALTER COLUMN ") + identifier(use.column.name);
         const QString columnType = DdlParts::alteredColumnType(use.column, use.tableSchema, use.table);
@@ -137,8 +142,11 @@ QStringList statements(const Change &change)
         return {QStringLiteral("ALTER SEQUENCE ") + qualified(change.schema, change.name) + QLatin1String(" RENAME TO ")
                 + identifier(change.newName) + QLatin1Char(';')};
     case Kind::AlterSequence:
+        // Left out, CYCLE stays: drizzle-kit's text never stops a sequence cycling.
         return {QStringLiteral("ALTER SEQUENCE ") + qualified(change.schema, change.name)
-                + sequenceOptions(change.sequence) + QLatin1Char(';')};
+                + sequenceOptions(change.sequence)
+                + (change.oldSequence.cycle && !change.sequence.cycle ? QLatin1String(" NO CYCLE") : QLatin1String())
+                + QLatin1Char(';')};
     case Kind::DropSequence:
         return {QStringLiteral("DROP SEQUENCE ") + qualified(change.schema, change.name) + QLatin1Char(';')};
     case Kind::CreateRole:

@@ -18,7 +18,9 @@ namespace strata {
 //   - types that drizzle-kit would qualify with a missing schema ("undefined"."inet") are
 //     written unqualified;
 //   - a policy's roles are quoted where PostgreSQL needs it in ALTER POLICY too;
-//   - roles are dropped after the policies and tables that name them, not before.
+//   - roles are dropped after the policies and tables that name them, not before;
+//   - a foreign key into a renamed or moved table or schema is left alone (PostgreSQL keeps
+//     it pointing at its table); drizzle-kit drops and adds it again, which re-validates it.
 // The output is deterministic: the same change set gives the same bytes, and a statement
 // repeated verbatim is written once, as drizzle-kit does.
 class DdlWriter

@@ -55,8 +55,12 @@ bool splitCastLiteral(const QString &text, QString *value, QString *cast)
     if (!rest.startsWith(QLatin1String("::")))
         return false;
     const QString type = rest.mid(2);
+    // A quoted name may hold anything ("it's", "a-b"); outside quotes only a type's spelling.
+    bool quoted = false;
     for (const QChar ch : type) {
-        if (!ch.isLetterOrNumber() && !QStringLiteral("_ \".()[],").contains(ch))
+        if (ch == QLatin1Char('"'))
+            quoted = !quoted;
+        else if (!quoted && !ch.isLetterOrNumber() && !QStringLiteral("_ .()[],").contains(ch))
             return false;
     }
     *value = literal;
@@ -223,6 +227,7 @@ QString DefaultSpelling::bareTypeName(const QString &type)
     QString name;
     QString part;
     bool quoted = false;
+    bool partQuoted = false;  // a quoted name keeps its spaces and tabs as they are
     int depth = 0;
     for (qsizetype i = 0; i < type.size(); ++i) {
         const QChar ch = type.at(i);
@@ -239,6 +244,7 @@ QString DefaultSpelling::bareTypeName(const QString &type)
             }
         } else if (ch == QLatin1Char('"')) {
             quoted = true;
+            partQuoted = true;
         } else if (ch == QLatin1Char('(')) {
             ++depth;
         } else if (ch == QLatin1Char(')')) {
@@ -247,11 +253,12 @@ QString DefaultSpelling::bareTypeName(const QString &type)
             continue;
         } else if (ch == QLatin1Char('.')) {
             part.clear();  // drop the schema
+            partQuoted = false;
         } else {
             part += ch;
         }
     }
-    name = part.simplified();
+    name = partQuoted ? part : part.simplified();
     if (name == QLatin1String("bpchar"))
         return QStringLiteral("character");
     return name;
@@ -259,7 +266,9 @@ QString DefaultSpelling::bareTypeName(const QString &type)
 
 QString DefaultSpelling::fromServer(const QString &serverText, const Column &column)
 {
-    const QString columnType = bareTypeName(column.type);
+    // A user-defined type's name is bare already, and may hold what bareTypeName() would
+    // read as syntax ("dot.ted", "a(b)").
+    const QString columnType = column.typeSchema.isEmpty() ? bareTypeName(column.type) : column.type;
     QString value;
     QString cast;
     if (!splitCastLiteral(serverText, &value, &cast)) {

@@ -10,15 +10,21 @@
 
 namespace strata {
 
+// Strata's own groups, where drizzle-kit's order makes PostgreSQL refuse the script (each
+// holds only changes that would fail in drizzle's place): DropForeignKeysOfDroppedKeys (a
+// foreign key on a unique constraint dropped too), AddPrimaryKeysOfNewColumns (a key over
+// a column added in the same migration) and CreateForeignKeysOfNewKeys (a foreign key on a
+// primary key or unique constraint added in the same migration).
 enum class DiffGroup {
     CreateSchemas, RenameSchemas, CreateEnums, MoveEnums, RenameEnums, AddEnumValues,
     CreateSequences, MoveSequences, RenameSequences, AlterSequences,
     RenameRoles, CreateRoles, AlterRoles,
     CreateTables, EnableRls, DisableRls, DropViews, RenameViews, AlterViews,
-    DropTables, MoveTables, RenameTables, RenameColumns, DropUniques, DropChecks,
+    DropTables, MoveTables, RenameTables, RenameColumns, DropForeignKeysOfDroppedKeys, DropUniques, DropChecks,
     DropForeignKeys, RecreateEnums, DropIndexes, DropChangedIndexes, DropPrimaryKeys, AlterColumns, AddPrimaryKeys,
-    AddColumns, CreateForeignKeysOfNewTables, CreateIndexesOfNewTables, CreateForeignKeys,
-    CreateIndexes, CreateChangedIndexes, DropColumns, AlterPrimaryKeys, AddUniques, AddChecks, CreateViews,
+    AddColumns, AddPrimaryKeysOfNewColumns, CreateForeignKeysOfNewTables, CreateIndexesOfNewTables, CreateForeignKeys,
+    CreateIndexes, CreateChangedIndexes, DropColumns, AlterPrimaryKeys, AddUniques, AddChecks,
+    CreateForeignKeysOfNewKeys, CreateViews,
     RenamePolicies, DropPolicies, CreatePolicies, AlterPolicies,
     RenameLinkedPolicies, DropLinkedPolicies, CreateLinkedPolicies, AlterLinkedPolicies,
     // drizzle-kit drops roles before the tables and policies that name them, which PostgreSQL

@@ -88,6 +88,9 @@ public:
             followSerialDefaults(table, oldSchema, table.name);
             for (Column &column : table.columns)
                 fix(column.typeSchema);
+            // A foreign key follows its target into the renamed schema, as PostgreSQL's does:
+            // drizzle-kit drops and adds it again, which scans and locks the referencing
+            // table for nothing (a documented difference).
             for (ForeignKey &key : table.foreignKeys)
                 fix(key.targetSchema);
         }
@@ -132,7 +135,8 @@ public:
                     && table.primaryKey->name == SnapshotTypes::primaryKeyName(rename.from.name))
                     table.primaryKey->name = SnapshotTypes::primaryKeyName(table.name);
             }
-            // PostgreSQL keeps a foreign key pointing at a renamed table: nothing to redo.
+            // PostgreSQL keeps a foreign key pointing at a renamed or moved table: nothing to
+            // redo (drizzle-kit drops and adds it again; a documented difference).
             for (ForeignKey &key : table.foreignKeys) {
                 if (key.targetSchema == rename.from.schema && key.targetTable == rename.from.name) {
                     key.targetSchema = rename.to.schema;
@@ -266,10 +270,57 @@ void compareEnums(const Schema &from, const Schema &to, DiffGroups *groups)
         Change change = make(Change::Kind::RecreateEnum, newType.schema, newType.name);
         change.enumType = newType;
         change.dataLoss = true;  // rows holding a removed label fail the cast back
+        // The columns that use the type when it is recreated: those of new tables (CREATE
+        // TABLE comes first) and those of the old schema whose table stays (DROP TABLE comes
+        // first; ADD COLUMN and type changes come after).
+        const auto usesType = [&](const Column &column) {
+            return column.typeSchema == newType.schema && column.type == newType.name;
+        };
         for (const Table &table : to.tables) {
+            const Table *old = from.table(table.schema, table.name);
+            if (!old) {
+                for (const Column &column : table.columns) {
+                    if (usesType(column))
+                        change.enumUses.append({table.schema, table.name, column, column, true});
+                }
+                continue;
+            }
+            // drizzle-kit's own: the new schema's columns of the type, unless added later.
             for (const Column &column : table.columns) {
-                if (column.typeSchema == newType.schema && column.type == newType.name)
-                    change.enumUses.append({table.schema, table.name, column});
+                const Column *oldColumn = old->column(column.name);
+                if (oldColumn && (usesType(column) || usesType(*oldColumn)))
+                    change.enumUses.append({table.schema, table.name, column, *oldColumn, usesType(column)});
+            }
+            for (const Column &oldColumn : old->columns) {
+                if (usesType(oldColumn) && !table.column(oldColumn.name))
+                    change.enumUses.append({table.schema, table.name, oldColumn, oldColumn, false});
+            }
+        }
+        // A foreign key cannot hold while one of its two columns is text and the other the
+        // enum: those over the recreated columns are dropped before and added again after.
+        const auto isUse = [&](const QString &schema, const QString &table, const QStringList &columns) {
+            return std::any_of(change.enumUses.begin(), change.enumUses.end(), [&](const Change::EnumUse &use) {
+                return use.tableSchema == schema && use.table == table && columns.contains(use.oldColumn.name);
+            });
+        };
+        for (const Table &table : to.tables) {
+            const Table *old = from.table(table.schema, table.name);
+            if (!old)
+                continue;
+            for (const ForeignKey &key : old->foreignKeys) {
+                const bool unchanged = std::any_of(table.foreignKeys.begin(), table.foreignKeys.end(),
+                                                   [&](const ForeignKey &k) { return k == key; });
+                if (!unchanged || (!isUse(table.schema, table.name, key.columns)
+                                   && !isUse(key.targetSchema, key.targetTable, key.targetColumns)))
+                    continue;
+                Change drop = make(Change::Kind::DropForeignKey, table.schema, table.name);
+                drop.item = key.name;
+                drop.foreignKey = key;
+                (*groups)[DiffGroup::DropForeignKeys].append(drop);
+                Change add = make(Change::Kind::AddForeignKey, table.schema, table.name);
+                add.item = key.name;
+                add.foreignKey = key;
+                (*groups)[DiffGroup::CreateForeignKeys].append(add);
             }
         }
         (*groups)[DiffGroup::RecreateEnums].append(change);
@@ -500,6 +551,81 @@ void compareViews(Patcher &patched, const Schema &to, const RenameDecisions &ren
     }
 }
 
+bool sameColumnSet(QStringList a, QStringList b)
+{
+    a.sort();
+    b.sort();
+    return a == b;
+}
+
+// Whether a key over `columns` (a primary key or unique constraint, which a foreign key
+// needs) is there before the migration's foreign keys are added: one `old` had already, or
+// one of a new table, made with it.
+bool keyExists(const Table *old, const Table &now, const QStringList &columns)
+{
+    if (!old)
+        return true;
+    if (now.primaryKey && sameColumnSet(now.primaryKey->columns, columns) && old->primaryKey == now.primaryKey)
+        return true;
+    for (const UniqueConstraint &unique : now.uniqueConstraints) {
+        if (!sameColumnSet(unique.columns, columns))
+            continue;
+        for (const UniqueConstraint &before : old->uniqueConstraints) {
+            if (before == unique)
+                return true;
+        }
+    }
+    return false;
+}
+
+// Whether a unique constraint over `columns` goes away (or is made again) in the migration.
+bool uniqueDropped(const Table &old, const Table *now, const QStringList &columns)
+{
+    for (const UniqueConstraint &unique : old.uniqueConstraints) {
+        if (!sameColumnSet(unique.columns, columns))
+            continue;
+        const bool kept = now && std::any_of(now->uniqueConstraints.begin(), now->uniqueConstraints.end(),
+                                             [&](const UniqueConstraint &u) { return u == unique; });
+        if (!kept)
+            return true;
+    }
+    return false;
+}
+
+// Where drizzle-kit's order makes PostgreSQL refuse the script: a foreign key into a table
+// that DROP TABLE … CASCADE has taken away already is not dropped again; one on a unique
+// constraint that goes away is dropped before it; one on a key that this migration adds is
+// created after the key. Every other foreign key stays where drizzle-kit puts it.
+void orderForeignKeys(const Schema &from, const Schema &to, DiffGroups *groups)
+{
+    QList<Change> kept;
+    for (const Change &change : std::as_const((*groups)[DiffGroup::DropForeignKeys])) {
+        const ForeignKey &key = change.foreignKey;
+        const Table *oldTarget = from.table(key.targetSchema, key.targetTable);
+        const Table *newTarget = to.table(key.targetSchema, key.targetTable);
+        if (oldTarget && !newTarget)
+            continue;
+        if (oldTarget && uniqueDropped(*oldTarget, newTarget, key.targetColumns))
+            (*groups)[DiffGroup::DropForeignKeysOfDroppedKeys].append(change);
+        else
+            kept.append(change);
+    }
+    (*groups)[DiffGroup::DropForeignKeys] = kept;
+
+    for (const DiffGroup group : {DiffGroup::CreateForeignKeysOfNewTables, DiffGroup::CreateForeignKeys}) {
+        QList<Change> early;
+        for (const Change &change : std::as_const((*groups)[group])) {
+            const ForeignKey &key = change.foreignKey;
+            const Table *newTarget = to.table(key.targetSchema, key.targetTable);
+            if (newTarget && !keyExists(from.table(key.targetSchema, key.targetTable), *newTarget, key.targetColumns))
+                (*groups)[DiffGroup::CreateForeignKeysOfNewKeys].append(change);
+            else
+                early.append(change);
+        }
+        (*groups)[group] = early;
+    }
+}
+
 } // namespace
 
 ChangeSet SchemaDiff::compare(const Schema &from, const Schema &to, const RenameDecisions &renames)
@@ -570,6 +696,7 @@ ChangeSet SchemaDiff::compare(const Schema &from, const Schema &to, const Rename
             if (old.schema == now.schema && old.name == now.name && !sameSequence(old, now)) {
                 Change change = make(Change::Kind::AlterSequence, now.schema, now.name);
                 change.sequence = now;
+                change.oldSequence = old;
                 groups[DiffGroup::AlterSequences].append(change);
             }
         }
@@ -634,6 +761,8 @@ ChangeSet SchemaDiff::compare(const Schema &from, const Schema &to, const Rename
         if (const Table *now = to.table(old.schema, old.name))
             TableDiff::compare(old, *now, patched.schema(), to, renames, &groups);
     }
+
+    orderForeignKeys(patched.schema(), to, &groups);
 
     compareViews(patched, to, renames, &groups);
     aroundEnumRecreation(patched.schema(), to, &groups);

@@ -161,18 +161,27 @@ QStringList alterColumnType(const Change &change)
     const QString newDefault = columnDefault(change.column, change.schema, change.name);
     const QString setDefault = alterColumn(change) + QLatin1String(" SET DEFAULT ") + newDefault;
     const QString cast = QStringLiteral(" USING ") + identifier(change.item) + QLatin1String("::");
+    const QString dropDefault = alterColumn(change) + QLatin1String(" DROP DEFAULT;");
+    const bool hadDefault = !columnDefault(change.oldColumn, change.schema, change.name).isEmpty();
     if (change.fromEnum && change.toEnum) {
         const QString alter = alterColumn(change) + QLatin1String(" SET DATA TYPE ") + type + cast
                               + QLatin1String("text::") + type + QLatin1Char(';');
-        // The old default is of the old enum type and would not cast.
-        if (change.oldColumn.type != change.column.type && !newDefault.isEmpty())
-            return {alterColumn(change) + QLatin1String(" DROP DEFAULT;"), alter, setDefault + QLatin1Char(';')};
+        // The old default is of the old enum type and would not cast: it goes first, also
+        // when no new one takes its place.
+        const bool otherType = change.oldColumn.type != change.column.type
+                               || change.oldColumn.typeSchema != change.column.typeSchema;
+        if (otherType && !newDefault.isEmpty())
+            return {dropDefault, alter, setDefault + QLatin1Char(';')};
+        if (otherType && hadDefault)
+            return {dropDefault, alter};
         return {alter};
     }
     if (change.toEnum) {
         QStringList statements;
         if (!newDefault.isEmpty())
             statements << setDefault + QLatin1String("::") + type + QLatin1Char(';');
+        else if (hadDefault)
+            statements << dropDefault;  // no assignment cast takes the old one to an enum
         statements << alterColumn(change) + QLatin1String(" SET DATA TYPE ") + type + cast + type + QLatin1Char(';');
         return statements;
     }

@@ -159,10 +159,31 @@ bool TableDiff::isWidening(const Column &from, const Column &to)
 
 void TableDiff::create(const Table &table, DiffGroups *groups)
 {
+    // CREATE TABLE keeps only one of two key constraints with the same definition (and the
+    // name of either), so a unique constraint repeating the primary key or an earlier one
+    // is added by itself once the table exists.
+    Table created = table;
+    created.uniqueConstraints.clear();
+    QList<UniqueConstraint> repeated;
+    for (const UniqueConstraint &unique : table.uniqueConstraints) {
+        bool same = table.primaryKey && unique.columns == table.primaryKey->columns && !unique.nullsNotDistinct
+                    && !unique.deferrable;
+        for (const UniqueConstraint &kept : std::as_const(created.uniqueConstraints)) {
+            same = same
+                   || (kept.columns == unique.columns && kept.nullsNotDistinct == unique.nullsNotDistinct
+                       && kept.deferrable == unique.deferrable && kept.initiallyDeferred == unique.initiallyDeferred);
+        }
+        (same ? repeated : created.uniqueConstraints).append(unique);
+    }
     Change change = tableChange(Change::Kind::CreateTable, table, {});
     change.schema = table.schema;
-    change.table = table;
+    change.table = created;
     (*groups)[DiffGroup::CreateTables].append(change);
+    for (const UniqueConstraint &unique : repeated) {
+        Change added = tableChange(Change::Kind::AddUnique, table, unique.name);
+        added.unique = unique;
+        (*groups)[DiffGroup::AddUniques].append(added);
+    }
     for (const ForeignKey &key : table.foreignKeys) {
         Change fk = tableChange(Change::Kind::AddForeignKey, table, key.name);
         fk.foreignKey = key;
@@ -231,7 +252,9 @@ void TableDiff::compare(const Table &original, const Table &to, const Schema &fr
     if (from.primaryKey != to.primaryKey) {
         const bool oldColumnGone = oldInline && !to.column(from.primaryKey->columns.first());
         const bool newColumnAdded = newInline && !from.column(to.primaryKey->columns.first());
-        if (from.primaryKey && !oldColumnGone) {
+        // A key whose column goes goes with it, unless a new key comes first: a table has
+        // one primary key at a time.
+        if (from.primaryKey && (!oldColumnGone || to.primaryKey)) {
             if (oldInline)
                 keyChanges.append(keyChange(Change::Kind::DropPrimaryKey, from, true));
             else if (!to.primaryKey || oldInline || newInline || from.primaryKey->name != to.primaryKey->name)
@@ -245,7 +268,11 @@ void TableDiff::compare(const Table &original, const Table &to, const Schema &fr
                 (*groups)[DiffGroup::AlterPrimaryKeys].append(keyChange(Change::Kind::DropPrimaryKey, from, false));
                 (*groups)[DiffGroup::AlterPrimaryKeys].append(keyChange(Change::Kind::AddPrimaryKey, to, false));
             } else {
-                (*groups)[DiffGroup::AddPrimaryKeys].append(keyChange(Change::Kind::AddPrimaryKey, to, false));
+                // A key over a column this migration adds waits for the column.
+                const bool onNewColumn = std::any_of(to.primaryKey->columns.begin(), to.primaryKey->columns.end(),
+                                                     [&](const QString &name) { return !from.column(name); });
+                (*groups)[onNewColumn ? DiffGroup::AddPrimaryKeysOfNewColumns : DiffGroup::AddPrimaryKeys].append(
+                    keyChange(Change::Kind::AddPrimaryKey, to, false));
             }
         }
     }
@@ -280,6 +307,10 @@ void TableDiff::compare(const Table &original, const Table &to, const Schema &fr
             result.column = *now;
             return result;
         };
+        // An identity column takes neither a default nor DROP NOT NULL: the identity goes first.
+        const bool identityGoes = old.identity && !now->identity;
+        if (identityGoes)
+            columnChanges.append(change(Change::Kind::DropIdentity));
         const bool typeChanged = !sameType(old, *now);
         if (typeChanged) {
             Change alter = change(Change::Kind::AlterColumnType);
@@ -306,7 +337,7 @@ void TableDiff::compare(const Table &original, const Table &to, const Schema &fr
             columnChanges.append(change(Change::Kind::SetNotNull));
         else if (old.notNull && !now->notNull)
             columnChanges.append(change(Change::Kind::DropNotNull));
-        if (old.identity != now->identity) {
+        if (old.identity != now->identity && !identityGoes) {
             columnChanges.append(change(!old.identity ? Change::Kind::AddIdentity
                                         : !now->identity ? Change::Kind::DropIdentity
                                                          : Change::Kind::AlterIdentity));

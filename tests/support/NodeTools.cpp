@@ -1,11 +1,22 @@
 #include "NodeTools.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
+
+#include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <poll.h>
+#include <pty.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vector>
 
 namespace strata::test {
 
@@ -17,6 +28,21 @@ QString withoutEscapes(const QByteArray &bytes)
     QString text = QString::fromUtf8(bytes);
     text.remove(escape);
     return text;
+}
+
+// What node runs with: this process's environment, CI=true, no colours, NODE_PATH at the
+// packages, then `extra`.
+QProcessEnvironment nodeEnvironment(const NpmPackages &packages, const QProcessEnvironment &extra)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("CI"), QStringLiteral("true"));
+    env.insert(QStringLiteral("NO_COLOR"), QStringLiteral("1"));
+    env.insert(QStringLiteral("NODE_PATH"), packages.nodeModules());
+    // The sanitizer runtime of the test executable has no business in node.
+    env.remove(QStringLiteral("LD_PRELOAD"));
+    for (const QString &key : extra.keys())
+        env.insert(key, extra.value(key));
+    return env;
 }
 
 } // namespace
@@ -86,17 +112,8 @@ NodeRun runNode(const NpmPackages &packages, const QStringList &arguments, const
     run.command = QStringLiteral("cd %1 && %2 %3")
                       .arg(folder, packages.node, arguments.join(QLatin1Char(' ')));
 
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("CI"), QStringLiteral("true"));
-    env.insert(QStringLiteral("NO_COLOR"), QStringLiteral("1"));
-    env.insert(QStringLiteral("NODE_PATH"), packages.nodeModules());
-    // The sanitizer runtime of the test executable has no business in node.
-    env.remove(QStringLiteral("LD_PRELOAD"));
-    for (const QString &key : extra.keys())
-        env.insert(key, extra.value(key));
-
     QProcess process;
-    process.setProcessEnvironment(env);
+    process.setProcessEnvironment(nodeEnvironment(packages, extra));
     process.setWorkingDirectory(folder);
     process.setStandardInputFile(QProcess::nullDevice());
     process.start(packages.node, arguments);
@@ -120,6 +137,105 @@ NodeRun runDrizzleKit(const NpmPackages &packages, const QStringList &args,
                       int timeoutMs)
 {
     return runNode(packages, QStringList{packages.drizzleKit()} + args, projectFolder, extra, timeoutMs);
+}
+
+NodeRun runDrizzleKitInTerminal(const NpmPackages &packages, const QStringList &args,
+                                const QString &projectFolder, const QList<int> &answers,
+                                const QProcessEnvironment &extra, int timeoutMs)
+{
+    const QStringList arguments = QStringList{packages.drizzleKit()} + args;
+    NodeRun run;
+    run.command = QStringLiteral("cd %1 && %2 %3 (in a terminal)")
+                      .arg(projectFolder, packages.node, arguments.join(QLatin1Char(' ')));
+
+    // Everything the child needs is made before fork(): after it, only exec.
+    QByteArrayList argvBytes{packages.node.toLocal8Bit()};
+    for (const QString &argument : arguments)
+        argvBytes << argument.toLocal8Bit();
+    QByteArrayList envBytes;
+    for (const QString &entry : nodeEnvironment(packages, extra).toStringList())
+        envBytes << entry.toLocal8Bit();
+    std::vector<char *> argv;
+    for (QByteArray &bytes : argvBytes)
+        argv.push_back(bytes.data());
+    argv.push_back(nullptr);
+    std::vector<char *> envp;
+    for (QByteArray &bytes : envBytes)
+        envp.push_back(bytes.data());
+    envp.push_back(nullptr);
+    const QByteArray folder = projectFolder.toLocal8Bit();
+
+    winsize size{};
+    size.ws_row = 50;
+    size.ws_col = 200;  // wide enough that no prompt line wraps
+    int master = -1;
+    const pid_t pid = forkpty(&master, nullptr, nullptr, &size);
+    if (pid < 0) {
+        run.err = QStringLiteral("forkpty failed: %1").arg(QString::fromLocal8Bit(strerror(errno)));
+        return run;
+    }
+    if (pid == 0) {
+        if (chdir(folder.constData()) == 0)
+            execve(argv[0], argv.data(), envp.data());
+        _exit(127);
+    }
+
+    // A prompt is answered once: the next one counts only after drizzle-kit confirmed the
+    // last ("… will be renamed", "… will be created"), since a prompt redraws itself on
+    // every key.
+    static const QByteArray prompt = "created or renamed from another";
+    static const QByteArray confirmation = " will be ";
+    QByteArray output;
+    qsizetype sent = 0;
+    QElapsedTimer clock;
+    clock.start();
+    bool timedOut = false;
+    for (;;) {
+        if (clock.elapsed() > timeoutMs) {
+            timedOut = true;
+            break;
+        }
+        pollfd fd{master, POLLIN, 0};
+        const int ready = poll(&fd, 1, 200);
+        if (ready < 0 && errno != EINTR)
+            break;
+        if (ready <= 0)
+            continue;
+        char buffer[4096];
+        const ssize_t got = read(master, buffer, sizeof buffer);
+        if (got <= 0) {
+            if (got < 0 && errno == EINTR)
+                continue;
+            break;  // EIO: every copy of the terminal's other end is closed, node is gone
+        }
+        output.append(buffer, got);
+        if (output.count(confirmation) != sent)
+            continue;
+        const qsizetype lastConfirmation = output.lastIndexOf(confirmation);
+        if (output.indexOf(prompt, std::max<qsizetype>(lastConfirmation, 0)) < 0)
+            continue;
+        if (sent == answers.size()) {
+            run.err = QStringLiteral("drizzle-kit asked prompt %1, which has no answer; stopped it").arg(sent + 1);
+            timedOut = true;  // killed below
+            break;
+        }
+        const QByteArray keys = QByteArray("\x1b[B").repeated(answers.at(sent)) + "\r";
+        if (write(master, keys.constData(), size_t(keys.size())) != keys.size())
+            break;
+        ++sent;
+    }
+    if (timedOut)
+        kill(pid, SIGKILL);
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    close(master);
+    run.finished = !timedOut && WIFEXITED(status);
+    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    run.out = withoutEscapes(output).remove(QLatin1Char('\r'));
+    if (run.finished && sent < answers.size())
+        run.err = QStringLiteral("drizzle-kit asked %1 prompt(s), %2 answer(s) were given").arg(sent).arg(answers.size());
+    return run;
 }
 
 NodeRun runDrizzleOrmMigrate(const NpmPackages &packages, const QString &projectFolder,

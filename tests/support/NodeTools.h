@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
@@ -54,6 +55,18 @@ NodeRun runNode(const NpmPackages &packages, const QStringList &args, const QStr
 NodeRun runDrizzleKit(const NpmPackages &packages, const QStringList &args,
                       const QString &projectFolder, const QProcessEnvironment &extra = {},
                       int timeoutMs = 300000);
+
+// runDrizzleKit() in a pseudo-terminal, answering drizzle-kit's "Is <name> <kind> created or
+// renamed from another <kind>?" prompts the way a user does, with arrow keys and Enter:
+// `answers[i]` is the item picked in the i-th prompt (0 = create, 1 = rename from the first
+// missing one it lists, …). drizzle-kit 0.31 has no option that names a rename, and without
+// a terminal its prompt library refuses ("Interactive prompts require a TTY terminal"), so a
+// terminal is the only way to drive a rename. A prompt beyond `answers` kills node; that and
+// fewer prompts than answers are said in `err`. The terminal merges node's stdout and stderr
+// into `out`.
+NodeRun runDrizzleKitInTerminal(const NpmPackages &packages, const QStringList &args,
+                                const QString &projectFolder, const QList<int> &answers,
+                                const QProcessEnvironment &extra = {}, int timeoutMs = 300000);
 
 // drizzle-orm's own migrate() (node-postgres) on `migrationsFolder` against the database
 // `url`: what drizzle-kit migrate runs, but printing the error, which drizzle-kit migrate
