@@ -70,7 +70,10 @@ int DiffCommand::run(const QStringList &arguments)
     // where they mean the same, or every check would look changed.
     if (sides[0]->live != sides[1]->live) {
         SchemaSource::Loaded &live = sides[0]->live ? *sides[0] : *sides[1];
-        SpellingTransfer::adopt(live.schema, sides[0]->live ? sides[1]->schema : sides[0]->schema);
+        if (sides[1]->live)
+            SpellingTransfer::adopt(live.schema, sides[0]->schema, renames);
+        else
+            SpellingTransfer::adopt(live.schema, sides[1]->schema, renames.inverted());
     }
 
     const Schema &from = sides[0]->schema;

@@ -192,7 +192,7 @@ int GenerateCommand::run(const QStringList &arguments)
     }
     // Where the database still means what the snapshot says, keep drizzle's spelling, or every
     // check and default would look changed.
-    SpellingTransfer::adopt(*live, latest.schema);
+    SpellingTransfer::adopt(*live, latest.schema, renames);
 
     const ChangeSet changes = SchemaDiff::compare(latest.schema, *live, renames);
     const QStringList up = DdlWriter::write(changes);

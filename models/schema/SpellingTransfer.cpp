@@ -2,6 +2,7 @@
 
 #include "ExpressionMatch.h"
 #include "Schema.h"
+#include "SnapshotTypes.h"
 
 namespace strata {
 namespace {
@@ -48,9 +49,65 @@ void adoptIndexes(QList<Index> &live, const QList<Index> &earlier, const QString
 
 void keepSessionRoles(QStringList &live, const QStringList &earlier);
 
+bool isSerial(const Column &column, const Table &table)
+{
+    return column.defaultExpression
+           && *column.defaultExpression == SnapshotTypes::serialDefault(table.schema, table.name, column.name);
+}
+
+// The earlier schema with the decided renames made, so that objects pair up by name; a
+// serial keeps being one under its new name.
+Schema renamed(const Schema &earlier, const RenameDecisions &renames)
+{
+    Schema result = earlier;
+    for (Table &table : result.tables) {
+        const Table before = table;
+        for (const RenameDecisions::Rename &rename : renames.tables) {
+            if (rename.from.schema == table.schema && rename.from.name == table.name) {
+                table.schema = rename.to.schema;
+                table.name = rename.to.name;
+            }
+        }
+        for (const RenameDecisions::Rename &rename : renames.schemas) {
+            if (rename.from.name == table.schema)
+                table.schema = rename.to.name;
+        }
+        for (Column &column : table.columns) {
+            const bool serial = isSerial(column, before);
+            for (const RenameDecisions::Rename &rename : renames.columns) {
+                if (rename.to.schema == table.schema && rename.to.table == table.name && rename.from.name == column.name)
+                    column.name = rename.to.name;
+            }
+            if (serial)
+                column.defaultExpression = SnapshotTypes::serialDefault(table.schema, table.name, column.name);
+        }
+        if (before.primaryKey && before.primaryKey->name == SnapshotTypes::primaryKeyName(before.name))
+            table.primaryKey->name = SnapshotTypes::primaryKeyName(table.name);
+    }
+    return result;
+}
+
+// A serial whose sequence kept an older name: the sequence owned by the column, named in its
+// default. Returns that sequence's name, or an empty string.
+QString keptSerialSequence(const Column &column, const Table &table, const Schema &live)
+{
+    if (!column.defaultExpression || !column.defaultExpression->startsWith(QLatin1String("nextval(")))
+        return QString();
+    for (const Sequence &sequence : live.sequences) {
+        if (sequence.schema == table.schema && sequence.ownedBy == table.name + QLatin1Char('.') + column.name
+            && column.defaultExpression->contains(sequence.name))
+            return sequence.name;
+    }
+    return QString();
+}
+
 void adoptTable(Table &table, const Table &earlier)
 {
     table.snapshotSpelling = earlier.snapshotSpelling;
+    // drizzle's column key is named <table>_pkey; one kept from before a rename is the same key.
+    if (earlier.primaryKey && table.primaryKey && earlier.primaryKey->columns == table.primaryKey->columns
+        && earlier.primaryKey->name == SnapshotTypes::primaryKeyName(earlier.name))
+        table.primaryKey->name = earlier.primaryKey->name;
     for (Column &column : table.columns) {
         const Column *before = byName(earlier.columns, column.name);
         if (!before)
@@ -93,8 +150,29 @@ void keepSessionRoles(QStringList &live, const QStringList &earlier)
 
 } // namespace
 
-void SpellingTransfer::adopt(Schema &live, const Schema &earlier)
+void SpellingTransfer::adopt(Schema &live, const Schema &earlierSchema, const RenameDecisions &renames)
 {
+    const Schema earlier = renamed(earlierSchema, renames);
+    // Serials whose sequence kept its name from before a table rename.
+    QStringList keptSequences;
+    for (Table &table : live.tables) {
+        const Table *before = earlier.table(table.schema, table.name);
+        if (!before)
+            continue;
+        for (Column &column : table.columns) {
+            const Column *beforeColumn = byName(before->columns, column.name);
+            if (!beforeColumn || !isSerial(*beforeColumn, *before) || isSerial(column, table))
+                continue;
+            const QString sequence = keptSerialSequence(column, table, live);
+            if (sequence.isEmpty())
+                continue;
+            keptSequences << table.schema + QChar(0) + sequence;
+            column.defaultExpression = SnapshotTypes::serialDefault(table.schema, table.name, column.name);
+        }
+    }
+    live.sequences.removeIf([&](const Sequence &sequence) {
+        return keptSequences.contains(sequence.schema + QChar(0) + sequence.name);
+    });
     // Roles belong to the cluster, not the database: introspection leaves them out, and the
     // ones the snapshot manages are still the project's.
     if (live.roles.isEmpty())

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "schema/RenameDecisions.h"
+
 namespace strata {
 
 struct Schema;
@@ -14,10 +16,14 @@ struct Schema;
 // earlier text only when ExpressionMatch finds them the same, so a real change always shows.
 // Also kept from the snapshot: the roles it manages (cluster-wide, not read from a database),
 // an index's `concurrently`, a policy's `current_user`, and a serial column's notNull false.
+// A table renamed since keeps its serial's sequence and its primary key's name in PostgreSQL
+// ("tags_id_seq", "tags_pkey"), where drizzle still sees a serial column and a column key:
+// those are spelled as drizzle sees them.
 class SpellingTransfer
 {
 public:
-    static void adopt(Schema &live, const Schema &earlier);
+    // `renames` (earlier -> live) pair a renamed table or column with its earlier self.
+    static void adopt(Schema &live, const Schema &earlier, const RenameDecisions &renames = {});
 };
 
 } // namespace strata

@@ -20,6 +20,7 @@
 // --rename kind:old=new.
 // Skips only when node is not installed; a failed npm install fails.
 #include "DrizzleEditList.h"
+#include "CliRun.h"
 #include "NodeTools.h"
 #include "TestCluster.h"
 #include "TestFiles.h"
@@ -84,26 +85,10 @@ QString numbered(const QStringList &statements)
     return lines.isEmpty() ? QStringLiteral("(none)") : lines.join(QLatin1Char('\n'));
 }
 
-struct Run {
-    bool ok = false;
-    QString out;
-    QString err;
-};
-
 // The real strata binary, without a display.
-Run runStrata(const QStringList &arguments)
+test::CliRun runStrata(const QStringList &arguments)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    process.setProcessEnvironment(env);
-    process.setStandardInputFile(QProcess::nullDevice());
-    process.start(QStringLiteral(STRATA_BINARY), arguments);
-    const bool finished = process.waitForFinished(120000);
-    return {finished && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    return test::runCli(QStringLiteral(STRATA_BINARY), arguments);
 }
 
 // `text` with `edit`'s changes made; false, saying which, when a `before` does not occur
@@ -181,15 +166,9 @@ class DrizzleEditsTest : public QObject
         return true;
     }
 
-    // ---- The spot for `strata generate` (being written) ----
     // For edit k: a fresh drizzle project in `dir` whose drizzle/ holds the migrations of
     // edits 0..k-1 only (SQL, snapshots, journal entries) and whose schema.ts is edit k's:
-    // the state just before the user generates edit k. Running `strata generate` there must
-    // write a migration after which drizzle-kit generate reports kNoChanges, for every k
-    // (a data-driven test over editRows(), like strataDiffMatchesDrizzleKit). Per row k:
-    //   projectBefore(k, dir) -> `strata generate` in dir (with the edit's renames) ->
-    //   test::runDrizzleKit(m_npm, {"generate"}, dir) prints kNoChanges and writes nothing.
-    // projectBeforeEditRegeneratesIt() checks this helper itself.
+    // the state just before the user generates edit k.
     bool projectBefore(int k, const QString &dir, QString *error) const
     {
         const QString source = QStringLiteral(STRATA_EDITS_DATA);
@@ -221,6 +200,48 @@ class DrizzleEditsTest : public QObject
         return test::linkNodeModules(m_npm, dir, error);
     }
 
+    // `strata generate` from the database that followed Strata's SQL, into the project as it
+    // was before edit k, must save a migration after which drizzle-kit generate with edit k's
+    // schema.ts finds nothing to do. For every rename and every third other edit (node is slow),
+    // except edits that add an expression (check, index predicate, policy, view, generated
+    // column): the database keeps only PostgreSQL's text of it, and drizzle-kit compares its
+    // own text (a documented limit of generating from a database).
+    void strataGenerateLeavesDrizzleNothing(int k, const QStringList &drizzleStatements)
+    {
+        const test::DrizzleEdit &edit = m_edits.at(k);
+        static const QStringList expressionMarkers = {QStringLiteral(" CHECK ("), QStringLiteral(" WHERE "),
+                                                      QStringLiteral(" POLICY "), QStringLiteral(" VIEW "),
+                                                      QStringLiteral("GENERATED ALWAYS AS (")};
+        const QString all = drizzleStatements.join(QLatin1Char('\n'));
+        const bool addsExpression = std::any_of(expressionMarkers.cbegin(), expressionMarkers.cend(),
+                                                [&](const QString &marker) { return all.contains(marker); });
+        // After a known bug's row the database that follows Strata no longer matches the
+        // snapshots (that row's migration did not apply), so generating from it proves nothing.
+        const bool afterKnownBug = std::any_of(m_edits.cbegin(), m_edits.cbegin() + k,
+                                               [](const test::DrizzleEdit &e) { return !e.knownBug.isEmpty(); });
+        if (addsExpression || afterKnownBug || (edit.renames.isEmpty() && k % 3 != 0))
+            return;
+        QTemporaryDir dir(QDir::tempPath() + QStringLiteral("/strata-drizzle-generate-XXXXXX"));
+        QVERIFY2(dir.isValid(), qPrintable(dir.errorString()));
+        QString error;
+        QVERIFY2(projectBefore(k, dir.path(), &error), qPrintable(error));
+        QStringList arguments{QStringLiteral("generate"), QStringLiteral("--project"), dir.path(),
+                              QStringLiteral("--from-db"), m_url[1], QStringLiteral("--name"), edit.tag};
+        for (const QString &rename : edit.renames)
+            arguments << QStringLiteral("--rename") << rename;
+        const test::CliRun generate = runStrata(arguments);
+        QVERIFY2(generate.exitCode == 0, qPrintable(QStringLiteral("edit %1: %2").arg(edit.tag, generate.describe())));
+        const test::NodeRun check = test::runDrizzleKit(m_npm, {QStringLiteral("generate")}, dir.path());
+        if (!check.succeeded() || !check.out.contains(kNoChanges)) {
+            printBlock(QStringLiteral("strata generate's migration for edit %1").arg(edit.tag),
+                       QString::fromUtf8(readFile(dir.filePath(QStringLiteral("drizzle/%1_%2.sql")
+                                                                   .arg(k, 4, 10, QLatin1Char('0')).arg(edit.tag)))));
+            QFAIL(qPrintable(QStringLiteral("edit %1: after strata generate, drizzle-kit generate still finds changes:\n%2")
+                                 .arg(edit.tag, check.describe())));
+        }
+        qInfo("edit %s: after strata generate, drizzle-kit generate finds no changes", qPrintable(edit.tag));
+    }
+
     void editRows()
     {
         QTest::addColumn<int>("k");
@@ -230,10 +251,10 @@ class DrizzleEditsTest : public QObject
 
     bool snapshotOf(int database, QJsonObject *snapshot, QString *error) const
     {
-        const Run run = runStrata({QStringLiteral("snapshot"), QStringLiteral("--url"), m_url[database]});
+        const test::CliRun run = runStrata({QStringLiteral("snapshot"), QStringLiteral("--url"), m_url[database]});
         QJsonParseError parseError;
         const QJsonDocument doc = QJsonDocument::fromJson(run.out.toUtf8(), &parseError);
-        if (!run.ok || !doc.isObject()) {
+        if (run.exitCode != 0 || !doc.isObject()) {
             *error = QStringLiteral("strata snapshot failed: %1 %2").arg(run.err, parseError.errorString());
             return false;
         }
@@ -321,8 +342,8 @@ private slots:
         QStringList arguments{QStringLiteral("diff"), snapshotFile(k - 1), snapshotFile(k)};
         for (const QString &rename : edit.renames)
             arguments << QStringLiteral("--rename") << rename;
-        const Run diff = runStrata(arguments);
-        QVERIFY2(diff.ok, qPrintable(QStringLiteral("strata %1: %2").arg(arguments.join(QLatin1Char(' ')), diff.err)));
+        const test::CliRun diff = runStrata(arguments);
+        QVERIFY2(diff.exitCode == 0, qPrintable(QStringLiteral("strata %1: %2").arg(arguments.join(QLatin1Char(' ')), diff.err)));
         const QStringList strata = statementsOf(diff.out);
 
         // drizzle-kit's statements with the intended differences made: what Strata must print.
@@ -371,26 +392,12 @@ private slots:
         }
         if (!edit.differences.isEmpty())
             compareDatabases(QStringLiteral("after edit %1").arg(edit.tag));
+        strataGenerateLeavesDrizzleNothing(k, drizzle);
     }
 
     void databasesEndTheSame()
     {
         compareDatabases(QStringLiteral("after all edits"));
-    }
-
-    // The helper for `strata generate`: drizzle-kit generate in projectBefore(k) writes
-    // edit k's migration again, byte for byte. Checked on the last edit only (node is slow).
-    void projectBeforeEditRegeneratesIt()
-    {
-        const int k = int(m_edits.size()) - 1;
-        QTemporaryDir dir(QDir::tempPath() + QStringLiteral("/strata-drizzle-edits-XXXXXX"));
-        QVERIFY2(dir.isValid(), qPrintable(dir.errorString()));
-        QString error;
-        QVERIFY2(projectBefore(k, dir.path(), &error), qPrintable(error));
-        QVERIFY2(generateEdit(k, dir.path(), &error), qPrintable(error));
-        const QString name = QFileInfo(sqlFile(k)).fileName();
-        QCOMPARE(QString::fromUtf8(readFile(dir.filePath(QStringLiteral("drizzle/") + name))),
-                 QString::fromUtf8(readFile(sqlFile(k))));
     }
 };
 
