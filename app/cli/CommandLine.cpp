@@ -2,6 +2,7 @@
 
 #include "CheckCommand.h"
 #include "DiffCommand.h"
+#include "DownCommand.h"
 #include "GenerateCommand.h"
 #include "LintCommand.h"
 #include "PingCommand.h"
@@ -16,7 +17,7 @@ namespace strata {
 QStringList CommandLine::commands()
 {
     return {QStringLiteral("ping"), QStringLiteral("check"), QStringLiteral("snapshot"), QStringLiteral("lint"), QStringLiteral("diff"),
-            QStringLiteral("generate")};
+            QStringLiteral("generate"), QStringLiteral("down")};
 }
 
 bool CommandLine::isCommand(const QString &word)
@@ -44,6 +45,8 @@ int CommandLine::run(int argc, char **argv)
         return DiffCommand::run(arguments);
     if (command == QLatin1String("generate"))
         return GenerateCommand::run(arguments);
+    if (command == QLatin1String("down"))
+        return DownCommand::run(arguments);
     QTextStream(stderr) << Tr::tr("strata: unknown command %1").arg(command)
                         << Qt::endl;
     return 2;

@@ -186,6 +186,12 @@ private slots:
             const std::optional<DownSql> down = DownMigration::of(folder, i, &error);
             QVERIFY2(down, qPrintable(error));
             QCOMPARE(down->source, DownSql::Source::Derived);
+            // The command line prints the same.
+            const test::CliRun printed = strata({QStringLiteral("down"), QStringLiteral("--dir"), kitFolder(),
+                                                folder.migrations().at(i).tag});
+            QVERIFY2(printed.exitCode == 0 && printed.out.trimmed() == down->text.trimmed()
+                         && printed.err.contains(i == 2 ? QStringLiteral("nothing to undo") : QStringLiteral("derived from")),
+                     qPrintable(printed.describe()));
             if (i == 2) {
                 // The --custom migration holds only a comment: it did nothing to undo.
                 QVERIFY2(down->text.isEmpty(), qPrintable(down->text));
@@ -223,6 +229,12 @@ private slots:
         QVERIFY2(stored, qPrintable(error));
         QCOMPARE(stored->source, DownSql::Source::Stored);
         QCOMPARE(stored->text, QStringLiteral("SELECT 'mine';"));
+        const test::CliRun printed = strata({QStringLiteral("down"), QStringLiteral("--dir"), dir, QStringLiteral("0001_second")});
+        QVERIFY2(printed.exitCode == 0 && printed.out == QStringLiteral("SELECT 'mine';\n")
+                     && printed.err.contains(QLatin1String("the down file 0001_second.down.sql")),
+                 qPrintable(printed.describe()));
+        QCOMPARE(strata({QStringLiteral("down"), QStringLiteral("--dir"), dir, QStringLiteral("0000_first")}).exitCode, 1);
+        QCOMPARE(strata({QStringLiteral("down"), QStringLiteral("--dir"), dir, QStringLiteral("9999_none")}).exitCode, 2);
         QVERIFY(!DownMigration::of(folder, 0, &error));
         QVERIFY2(error.contains(QLatin1String("0000_first has no down file (0000_first.down.sql)"))
                      && error.contains(QLatin1String("meta/0000_snapshot.json is missing")),
