@@ -1170,6 +1170,440 @@
         <source>The statement was cancelled.</source>
         <translation>Die Anweisung wurde abgebrochen.</translation>
     </message>
+    <message>
+        <source>Print the SQL that undoes a migration: the down file Strata saved beside it, or else the change from its snapshot back to the one before.</source>
+        <translation>Das SQL ausgeben, das eine Migration rückgängig macht: die Down-Datei, die Strata neben ihr gespeichert hat, oder andernfalls die Änderung von ihrem Snapshot zurück zum vorherigen.</translation>
+    </message>
+    <message>
+        <source>The drizzle project whose migrations folder to read (default: the current folder).</source>
+        <translation>Das drizzle-Projekt, dessen Migrationsordner gelesen werden soll (Standard: der aktuelle Ordner).</translation>
+    </message>
+    <message>
+        <source>The migrations folder to read.</source>
+        <translation>Der zu lesende Migrationsordner.</translation>
+    </message>
+    <message>
+        <source>The migration, e.g. 0003_tiny_tony_stark (default: the last).</source>
+        <translation>Die Migration, z. B. 0003_tiny_tony_stark (Standard: die letzte).</translation>
+    </message>
+    <message>
+        <source>Try &apos;strata down --help&apos;.</source>
+        <translation>Versuchen Sie „strata down --help“.</translation>
+    </message>
+    <message>
+        <source>strata down: %1</source>
+        <translation>strata down: %1</translation>
+    </message>
+    <message>
+        <source>give one migration</source>
+        <translation>geben Sie nur eine Migration an</translation>
+    </message>
+    <message>
+        <source>give either --project or --dir, not both</source>
+        <translation>geben Sie entweder --project oder --dir an, nicht beides</translation>
+    </message>
+    <message>
+        <source>%1 holds no migrations</source>
+        <translation>%1 enthält keine Migrationen</translation>
+    </message>
+    <message>
+        <source>%1 has no migration %2</source>
+        <translation>%1 enthält keine Migration %2</translation>
+    </message>
+    <message>
+        <source>%1: the down file %2</source>
+        <translation>%1: die Down-Datei %2</translation>
+    </message>
+    <message>
+        <source>%1 changes nothing the snapshots record: nothing to undo</source>
+        <translation>%1 ändert nichts, was die Snapshots festhalten: nichts rückgängig zu machen</translation>
+    </message>
+    <message>
+        <source>%1: derived from %2 back to %3</source>
+        <translation>%1: abgeleitet von %2 zurück zu %3</translation>
+    </message>
+    <message>
+        <source>an empty database</source>
+        <translation>einer leeren Datenbank</translation>
+    </message>
+    <message>
+        <source>No schema changes, nothing to migrate</source>
+        <translation>Keine Schemaänderungen, nichts zu migrieren</translation>
+    </message>
+    <message>
+        <source>-- Written by Strata %1 (strata generate) from %2, after %3. It:</source>
+        <translation>-- Geschrieben von Strata %1 (strata generate) aus %2, ausgehend von %3. Diese Migration:</translation>
+    </message>
+    <message>
+        <source>Save the change from a migrations folder&apos;s latest snapshot to a live (development) database as the folder&apos;s next migration: SQL, snapshot, journal entry and down SQL.</source>
+        <translation>Die Änderung vom neuesten Snapshot eines Migrationsordners zu einer laufenden (Entwicklungs-)Datenbank als nächste Migration des Ordners speichern: SQL, Snapshot, Journal-Eintrag und Down-SQL.</translation>
+    </message>
+    <message>
+        <source>The drizzle project whose migrations folder gets the migration (default: the current folder).</source>
+        <translation>Das drizzle-Projekt, in dessen Migrationsordner die Migration kommt (Standard: der aktuelle Ordner).</translation>
+    </message>
+    <message>
+        <source>The migrations folder to add to.</source>
+        <translation>Der Migrationsordner, zu dem hinzugefügt wird.</translation>
+    </message>
+    <message>
+        <source>The database whose schema the migration leads to (default: the project&apos;s database URL).</source>
+        <translation>Die Datenbank, zu deren Schema die Migration führt (Standard: die Datenbank-URL des Projekts).</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>The migration&apos;s name after its number (default: a random one, as drizzle-kit makes).</source>
+        <translation>Der Name der Migration nach ihrer Nummer (Standard: ein zufälliger, wie ihn drizzle-kit erzeugt).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Only these schemas of the database, separated by commas (default: all but system schemas and drizzle&apos;s bookkeeping table).</source>
+        <translation>Nur diese Schemas der Datenbank, durch Kommas getrennt (Standard: alle außer den Systemschemas und der Verwaltungstabelle von drizzle).</translation>
+    </message>
+    <message>
+        <source>Try &apos;strata generate --help&apos;.</source>
+        <translation>Versuchen Sie „strata generate --help“.</translation>
+    </message>
+    <message>
+        <source>strata generate: %1</source>
+        <translation>strata generate: %1</translation>
+    </message>
+    <message>
+        <source>unexpected argument %1</source>
+        <translation>unerwartetes Argument %1</translation>
+    </message>
+    <message>
+        <source>--dir needs --from-db: which database should the migration lead to?</source>
+        <translation>--dir benötigt --from-db: zu welcher Datenbank soll die Migration führen?</translation>
+    </message>
+    <message>
+        <source>the project names no database: give --from-db &lt;url&gt;</source>
+        <translation>das Projekt nennt keine Datenbank: geben Sie --from-db &lt;url&gt; an</translation>
+    </message>
+    <message>
+        <source>%1 is in drizzle-kit 1.0&apos;s layout, whose version 8 snapshots Strata reads but cannot write yet; use drizzle-kit 1.0&apos;s generate there</source>
+        <translation>%1 hat das Layout von drizzle-kit 1.0, dessen Snapshots der Version 8 Strata liest, aber noch nicht schreiben kann; verwenden Sie dort generate von drizzle-kit 1.0</translation>
+    </message>
+    <message>
+        <source>%1 has errors (above; &apos;strata check&apos; shows all): a migration added now would build on a history that drizzle cannot apply</source>
+        <translation>%1 enthält Fehler (siehe oben; „strata check“ zeigt alle): eine jetzt hinzugefügte Migration würde auf einer Historie aufbauen, die drizzle nicht anwenden kann</translation>
+    </message>
+    <message>
+        <source>%1 is a version %2 snapshot: drizzle-kit generate refuses it as well; run &apos;drizzle-kit up&apos; first</source>
+        <translation>%1 ist ein Snapshot der Version %2: drizzle-kit generate lehnt ihn ebenfalls ab; führen Sie zuerst „drizzle-kit up“ aus</translation>
+    </message>
+    <message>
+        <source>strata generate: could not read the schema of %1: %2</source>
+        <translation>strata generate: das Schema von %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>-- The way back from this migration, written by Strata %1. drizzle never reads this file; &apos;strata rollback&apos; runs it. It:</source>
+        <translation>-- Der Weg zurück aus dieser Migration, geschrieben von Strata %1. drizzle liest diese Datei nie; „strata rollback“ führt sie aus. Diese Datei:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statement(s) in %1</source>
+        <translation>
+            <numerusform>%n Anweisung in %1</numerusform>
+            <numerusform>%n Anweisungen in %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>snapshot %1</source>
+        <translation>Snapshot %1</translation>
+    </message>
+    <message>
+        <source>down SQL %1</source>
+        <translation>Down-SQL %1</translation>
+    </message>
+    <message>
+        <source>Judge by the table sizes of this database (its statistics: reltuples), as the migrations would meet it.</source>
+        <translation>Nach den Tabellengrößen dieser Datenbank urteilen (ihre Statistik: reltuples), so wie die Migrationen sie vorfinden würden.</translation>
+    </message>
+    <message>
+        <source>strata lint: %1</source>
+        <translation>strata lint: %1</translation>
+    </message>
+    <message>
+        <source>strata lint: could not read the table sizes of %1: %2</source>
+        <translation>strata lint: die Tabellengrößen von %1 konnten nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>there is no migration number %1</source>
+        <translation>es gibt keine Migration mit der Nummer %1</translation>
+    </message>
+    <message>
+        <source>%1 has no down file (%2), and %3</source>
+        <translation>%1 hat keine Down-Datei (%2), und %3</translation>
+    </message>
+    <message>
+        <source>its snapshot %1 is missing</source>
+        <translation>ihr Snapshot %1 fehlt</translation>
+    </message>
+    <message>
+        <source>its snapshot cannot be read: %1</source>
+        <translation>ihr Snapshot kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>the snapshot before it, %1, is missing</source>
+        <translation>der Snapshot davor, %1, fehlt</translation>
+    </message>
+    <message>
+        <source>the snapshot before it cannot be read: %1</source>
+        <translation>der Snapshot davor kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>its snapshot does not follow the one before it (prevId %1, previous id %2), so the schema before it is not known</source>
+        <translation>ihr Snapshot folgt nicht auf den davor (prevId %1, vorherige ID %2), daher ist das Schema vor ihr nicht bekannt</translation>
+    </message>
+    <message>
+        <source>its snapshot describes the same schema as the one before it: its SQL changes something the snapshots do not record (data, or custom SQL), which only its author can undo</source>
+        <translation>ihr Snapshot beschreibt dasselbe Schema wie der davor: ihr SQL ändert etwas, das die Snapshots nicht festhalten (Daten oder eigenes SQL), und das kann nur ihr Autor rückgängig machen</translation>
+    </message>
+    <message>
+        <source>a down migration of no migration in the journal: nothing rolls back with it</source>
+        <translation>eine Down-Migration zu keiner Migration im Journal: mit ihr wird nichts zurückgerollt</translation>
+    </message>
+    <message>
+        <source>creates schema %1</source>
+        <translation>legt das Schema %1 an</translation>
+    </message>
+    <message>
+        <source>renames schema %1 to %2</source>
+        <translation>benennt das Schema %1 in %2 um</translation>
+    </message>
+    <message>
+        <source>drops schema %1</source>
+        <translation>löscht das Schema %1</translation>
+    </message>
+    <message>
+        <source>creates enum %1</source>
+        <translation>legt das Enum %1 an</translation>
+    </message>
+    <message>
+        <source>moves enum %1 to schema %2</source>
+        <translation>verschiebt das Enum %1 in das Schema %2</translation>
+    </message>
+    <message>
+        <source>renames enum %1 to %2</source>
+        <translation>benennt das Enum %1 in %2 um</translation>
+    </message>
+    <message>
+        <source>adds value %1 to enum %2</source>
+        <translation>fügt den Wert %1 zum Enum %2 hinzu</translation>
+    </message>
+    <message>
+        <source>recreates enum %1 without some of its values</source>
+        <translation>legt das Enum %1 ohne einige seiner Werte neu an</translation>
+    </message>
+    <message>
+        <source>drops enum %1</source>
+        <translation>löscht das Enum %1</translation>
+    </message>
+    <message>
+        <source>creates sequence %1</source>
+        <translation>legt die Sequenz %1 an</translation>
+    </message>
+    <message>
+        <source>moves sequence %1 to schema %2</source>
+        <translation>verschiebt die Sequenz %1 in das Schema %2</translation>
+    </message>
+    <message>
+        <source>renames sequence %1 to %2</source>
+        <translation>benennt die Sequenz %1 in %2 um</translation>
+    </message>
+    <message>
+        <source>alters sequence %1</source>
+        <translation>ändert die Sequenz %1</translation>
+    </message>
+    <message>
+        <source>drops sequence %1</source>
+        <translation>löscht die Sequenz %1</translation>
+    </message>
+    <message>
+        <source>creates role %1</source>
+        <translation>legt die Rolle %1 an</translation>
+    </message>
+    <message>
+        <source>renames role %1 to %2</source>
+        <translation>benennt die Rolle %1 in %2 um</translation>
+    </message>
+    <message>
+        <source>alters role %1</source>
+        <translation>ändert die Rolle %1</translation>
+    </message>
+    <message>
+        <source>drops role %1</source>
+        <translation>löscht die Rolle %1</translation>
+    </message>
+    <message>
+        <source>creates table %1</source>
+        <translation>legt die Tabelle %1 an</translation>
+    </message>
+    <message>
+        <source>drops table %1</source>
+        <translation>löscht die Tabelle %1</translation>
+    </message>
+    <message>
+        <source>moves table %1 to schema %2</source>
+        <translation>verschiebt die Tabelle %1 in das Schema %2</translation>
+    </message>
+    <message>
+        <source>renames table %1 to %2</source>
+        <translation>benennt die Tabelle %1 in %2 um</translation>
+    </message>
+    <message>
+        <source>enables row-level security on %1</source>
+        <translation>aktiviert die Sicherheit auf Zeilenebene (RLS) für %1</translation>
+    </message>
+    <message>
+        <source>disables row-level security on %1</source>
+        <translation>deaktiviert die Sicherheit auf Zeilenebene (RLS) für %1</translation>
+    </message>
+    <message>
+        <source>adds column %1</source>
+        <translation>fügt die Spalte %1 hinzu</translation>
+    </message>
+    <message>
+        <source>drops column %1</source>
+        <translation>löscht die Spalte %1</translation>
+    </message>
+    <message>
+        <source>renames column %1 to %2</source>
+        <translation>benennt die Spalte %1 in %2 um</translation>
+    </message>
+    <message>
+        <source>changes the type of %1 to %2</source>
+        <translation>ändert den Typ von %1 auf %2</translation>
+    </message>
+    <message>
+        <source>sets the default of %1</source>
+        <translation>setzt den Standardwert von %1</translation>
+    </message>
+    <message>
+        <source>drops the default of %1</source>
+        <translation>entfernt den Standardwert von %1</translation>
+    </message>
+    <message>
+        <source>makes %1 NOT NULL</source>
+        <translation>setzt %1 auf NOT NULL</translation>
+    </message>
+    <message>
+        <source>lets %1 be NULL</source>
+        <translation>erlaubt NULL in %1</translation>
+    </message>
+    <message>
+        <source>makes %1 an identity column</source>
+        <translation>macht %1 zu einer Identitätsspalte</translation>
+    </message>
+    <message>
+        <source>alters the identity of %1</source>
+        <translation>ändert die Identität von %1</translation>
+    </message>
+    <message>
+        <source>drops the identity of %1</source>
+        <translation>entfernt die Identität von %1</translation>
+    </message>
+    <message>
+        <source>recreates generated column %1</source>
+        <translation>legt die generierte Spalte %1 neu an</translation>
+    </message>
+    <message>
+        <source>turns generated column %1 into a plain one</source>
+        <translation>macht die generierte Spalte %1 zu einer gewöhnlichen Spalte</translation>
+    </message>
+    <message>
+        <source>adds primary key %1 to %2</source>
+        <translation>fügt den Primärschlüssel %1 zu %2 hinzu</translation>
+    </message>
+    <message>
+        <source>drops primary key %1 of %2</source>
+        <translation>löscht den Primärschlüssel %1 von %2</translation>
+    </message>
+    <message>
+        <source>adds unique constraint %1 to %2</source>
+        <translation>fügt die Eindeutigkeitsbedingung %1 zu %2 hinzu</translation>
+    </message>
+    <message>
+        <source>drops unique constraint %1 of %2</source>
+        <translation>löscht die Eindeutigkeitsbedingung %1 von %2</translation>
+    </message>
+    <message>
+        <source>adds foreign key %1 to %2</source>
+        <translation>fügt den Fremdschlüssel %1 zu %2 hinzu</translation>
+    </message>
+    <message>
+        <source>drops foreign key %1 of %2</source>
+        <translation>löscht den Fremdschlüssel %1 von %2</translation>
+    </message>
+    <message>
+        <source>adds check %1 to %2</source>
+        <translation>fügt die Prüfbedingung %1 zu %2 hinzu</translation>
+    </message>
+    <message>
+        <source>drops check %1 of %2</source>
+        <translation>löscht die Prüfbedingung %1 von %2</translation>
+    </message>
+    <message>
+        <source>creates index %1 on %2</source>
+        <translation>legt den Index %1 für %2 an</translation>
+    </message>
+    <message>
+        <source>drops index %1 of %2</source>
+        <translation>löscht den Index %1 von %2</translation>
+    </message>
+    <message>
+        <source>creates policy %1 on %2</source>
+        <translation>legt die Richtlinie %1 für %2 an</translation>
+    </message>
+    <message>
+        <source>drops policy %1 of %2</source>
+        <translation>löscht die Richtlinie %1 von %2</translation>
+    </message>
+    <message>
+        <source>renames policy %1 of %2 to %3</source>
+        <translation>benennt die Richtlinie %1 von %2 in %3 um</translation>
+    </message>
+    <message>
+        <source>alters policy %1 of %2</source>
+        <translation>ändert die Richtlinie %1 von %2</translation>
+    </message>
+    <message>
+        <source>creates view %1</source>
+        <translation>legt die Sicht %1 an</translation>
+    </message>
+    <message>
+        <source>drops view %1</source>
+        <translation>löscht die Sicht %1</translation>
+    </message>
+    <message>
+        <source>renames view %1 to %2</source>
+        <translation>benennt die Sicht %1 in %2 um</translation>
+    </message>
+    <message>
+        <source>moves view %1 to schema %2</source>
+        <translation>verschiebt die Sicht %1 in das Schema %2</translation>
+    </message>
+    <message>
+        <source>changes the storage options of view %1</source>
+        <translation>ändert die Speicheroptionen der Sicht %1</translation>
+    </message>
+    <message>
+        <source>(data loss)</source>
+        <translation>(Datenverlust)</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more change(s)</source>
+        <translation>
+            <numerusform>und %n weitere Änderung</numerusform>
+            <numerusform>und %n weitere Änderungen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -319,14 +319,7 @@ private slots:
         for (int database = 0; database < 2; ++database) {
             const QString name = database == 0 ? kDrizzleDatabase : kStrataDatabase;
             QVERIFY2(m_cluster.createDatabase(name, &error), qPrintable(error));
-            const ConnectionSpec tcp = m_cluster.tcpSpec(name);
-            ConnectionSpec spec;  // in a URL's order of parts; see DrizzleInteropTest
-            spec.setValue(QStringLiteral("user"), tcp.user());
-            spec.setValue(QStringLiteral("password"), m_cluster.cluster().password());
-            spec.setValue(QStringLiteral("host"), tcp.host());
-            spec.setValue(QStringLiteral("port"), tcp.port());
-            spec.setValue(QStringLiteral("dbname"), tcp.dbname());
-            m_url[database] = spec.toUrl(ConnectionSpec::Password::Show);
+            m_url[database] = m_cluster.tcpUrl(name);
         }
     }
 

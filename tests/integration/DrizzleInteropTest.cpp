@@ -460,17 +460,8 @@ private slots:
         // schema.ts names it with pgRole(…).existing(): drizzle-kit expects it to exist.
         QVERIFY2(m_cluster.runSql(QStringLiteral("CREATE ROLE interop_auditor NOLOGIN"), nullptr, &error),
                  qPrintable(error));
-        // In the order of a URL's parts, so that everything lands in the authority and path
-        // (postgres://user:password@host:port/db): node-postgres ignores a ?dbname= parameter.
-        const ConnectionSpec tcp = m_cluster.tcpSpec(kDatabase);
-        ConnectionSpec spec;
-        spec.setValue(QStringLiteral("user"), tcp.user());
-        spec.setValue(QStringLiteral("password"), m_cluster.cluster().password());
-        spec.setValue(QStringLiteral("host"), tcp.host());
-        spec.setValue(QStringLiteral("port"), tcp.port());
-        spec.setValue(QStringLiteral("dbname"), tcp.dbname());
-        m_url = spec.toUrl(ConnectionSpec::Password::Show);
-        QVERIFY2(!m_url.contains(QLatin1Char('?')), qPrintable(spec.toUrl()));
+        m_url = m_cluster.tcpUrl(kDatabase);
+        QVERIFY2(!m_url.contains(QLatin1Char('?')), qPrintable(m_url));
 
         QVERIFY2(generateAndMigrate(&error), qPrintable(error));
         QVERIFY2(strataSnapshot({}, QStringLiteral("strata-snapshot.json"), &m_strataSnapshot, &error), qPrintable(error));

@@ -88,9 +88,7 @@ private slots:
         QString error;
         QVERIFY2(m_cluster.start(&error), qPrintable(error));
         QVERIFY2(m_cluster.createDatabase(kDatabase, &error), qPrintable(error));
-        ConnectionSpec spec = m_cluster.tcpSpec(kDatabase);
-        spec.setValue(QStringLiteral("password"), m_cluster.cluster().password());
-        m_url = spec.toUrl(ConnectionSpec::Password::Show);
+        m_url = m_cluster.tcpUrl(kDatabase);
     }
 
     void init()

@@ -80,17 +80,9 @@ class GenerateInteropTest : public QObject
     QTemporaryDir m_project{QDir::tempPath() + QStringLiteral("/strata-generate-interop-XXXXXX")};
     QTemporaryDir m_scratch{QDir::tempPath() + QStringLiteral("/strata-generate-scratch-XXXXXX")};
 
-    // A URL in the order of its parts, so that node-postgres reads every one of them.
-    QString url(const QString &database)
+    QString url(const QString &database) const
     {
-        const ConnectionSpec tcp = m_cluster.tcpSpec(database);
-        ConnectionSpec spec;
-        spec.setValue(QStringLiteral("user"), tcp.user());
-        spec.setValue(QStringLiteral("password"), m_cluster.cluster().password());
-        spec.setValue(QStringLiteral("host"), tcp.host());
-        spec.setValue(QStringLiteral("port"), tcp.port());
-        spec.setValue(QStringLiteral("dbname"), tcp.dbname());
-        return spec.toUrl(ConnectionSpec::Password::Show);
+        return m_cluster.tcpUrl(database);
     }
 
     test::NodeRun drizzleKit(const QString &command, const QString &folder, const QString &database)

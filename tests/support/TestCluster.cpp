@@ -331,6 +331,18 @@ ConnectionSpec TestCluster::tcpSpec(const QString &dbname) const
     return m_cluster->tcpSpec(dbname);
 }
 
+QString TestCluster::tcpUrl(const QString &dbname) const
+{
+    const ConnectionSpec tcp = m_cluster->tcpSpec(dbname);
+    ConnectionSpec spec;  // in a URL's order of parts, so that toUrl() puts none in the query
+    spec.setValue(QStringLiteral("user"), tcp.user());
+    spec.setValue(QStringLiteral("password"), m_cluster->password());
+    spec.setValue(QStringLiteral("host"), tcp.host());
+    spec.setValue(QStringLiteral("port"), tcp.port());
+    spec.setValue(QStringLiteral("dbname"), tcp.dbname());
+    return spec.toUrl(ConnectionSpec::Password::Show);
+}
+
 bool TestCluster::createDatabase(const QString &name, QString *error)
 {
     QString quoted = name;

@@ -50,6 +50,10 @@ public:
     bool start(QString *error);
     ConnectionSpec spec(const QString &dbname = QStringLiteral("postgres")) const;
     ConnectionSpec tcpSpec(const QString &dbname = QStringLiteral("postgres")) const;
+    // tcpSpec() with the password, as a URL with every part in the authority and path
+    // (postgres://user:password@host:port/db), which node-postgres reads as libpq does (it
+    // ignores a ?dbname= parameter).
+    QString tcpUrl(const QString &dbname = QStringLiteral("postgres")) const;
     LocalCluster &cluster() { return *m_cluster; }
     QString folder() const { return m_folder; }
 
