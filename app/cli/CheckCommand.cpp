@@ -1,5 +1,6 @@
 #include "CheckCommand.h"
 
+#include "FolderOptions.h"
 #include "Tr.h"
 #include "lint/FolderLint.h"
 #include "migrations/MigrationFolder.h"
@@ -68,13 +69,6 @@ QJsonObject toJson(const MigrationFolder &folder)
     };
 }
 
-// The way a user would type the folder: relative when it is under the current folder.
-QString displayPath(const QString &path)
-{
-    const QString relative = QDir::current().relativeFilePath(path);
-    return relative.startsWith(QLatin1String("..")) ? path : relative;
-}
-
 } // namespace
 
 int CheckCommand::run(const QStringList &arguments)
@@ -85,12 +79,11 @@ int CheckCommand::run(const QStringList &arguments)
     parser.setApplicationDescription(
         Tr::tr("Check a drizzle migrations folder: journal, files, hashes, snapshot chain and SQL syntax."));
     const QCommandLineOption help = parser.addHelpOption();
-    const QCommandLineOption project(QStringLiteral("project"),
-                                     Tr::tr("Check the migrations folder of this drizzle project (default: the current folder)."),
-                                     Tr::tr("folder"));
-    const QCommandLineOption dir(QStringLiteral("dir"), Tr::tr("Check this migrations folder."), Tr::tr("folder"));
+    const FolderOptions folders(Tr::tr("Check the migrations folder of this drizzle project (default: the current folder)."),
+                                Tr::tr("Check this migrations folder."));
+    folders.addTo(parser);
     const QCommandLineOption json(QStringLiteral("json"), Tr::tr("Print the result as a JSON document."));
-    parser.addOptions({project, dir, json});
+    parser.addOption(json);
 
     // parse(), not process(): process() exits with 1 on a bad option, and 1 means "problems found".
     if (!parser.parse(arguments)) {
@@ -105,27 +98,14 @@ int CheckCommand::run(const QStringList &arguments)
         err << Tr::tr("strata check: unexpected argument %1").arg(parser.positionalArguments().first()) << Qt::endl;
         return 2;
     }
-    if (parser.isSet(project) && parser.isSet(dir)) {
-        err << Tr::tr("strata check: give either --project or --dir, not both") << Qt::endl;
+    QString why;
+    const std::optional<FolderOptions::Resolved> resolved = folders.resolve(parser, &why);
+    if (!resolved) {
+        err << Tr::tr("strata check: %1").arg(why) << Qt::endl;
         return 2;
     }
-
-    MigrationFolder folder;
-    QString shownPath;
-    if (parser.isSet(dir)) {
-        folder = MigrationFolder::read(parser.value(dir));
-        shownPath = parser.value(dir);
-    } else {
-        SpecError error;
-        const QString where = parser.isSet(project) ? parser.value(project) : QStringLiteral(".");
-        const DrizzleProject drizzle = DrizzleProject::read(where, &error);
-        if (!error.isNull()) {
-            err << error.toString() << Qt::endl;
-            return 2;
-        }
-        folder = MigrationFolder::read(drizzle);
-        shownPath = displayPath(drizzle.outDir());
-    }
+    const MigrationFolder &folder = resolved->folder;
+    const QString &shownPath = resolved->shownPath;
     if (folder.layout() == MigrationFolder::Layout::Missing) {
         err << Tr::tr("strata check: %1: there is no such folder").arg(shownPath) << Qt::endl;
         return 2;

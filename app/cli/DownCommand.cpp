@@ -1,9 +1,9 @@
 #include "DownCommand.h"
 
+#include "FolderOptions.h"
 #include "Tr.h"
 #include "migrations/DownMigration.h"
 #include "migrations/MigrationFolder.h"
-#include "pg/DrizzleProject.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
@@ -19,12 +19,10 @@ int DownCommand::run(const QStringList &arguments)
         Tr::tr("Print the SQL that undoes a migration: the down file Strata saved beside it, or else the change "
                "from its snapshot back to the one before."));
     const QCommandLineOption help = parser.addHelpOption();
-    const QCommandLineOption project(QStringLiteral("project"),
-                                     Tr::tr("The drizzle project whose migrations folder to read (default: the "
-                                            "current folder)."),
-                                     Tr::tr("folder"));
-    const QCommandLineOption dir(QStringLiteral("dir"), Tr::tr("The migrations folder to read."), Tr::tr("folder"));
-    parser.addOptions({project, dir});
+    const FolderOptions folders(Tr::tr("The drizzle project whose migrations folder to read (default: the "
+                                       "current folder)."),
+                                Tr::tr("The migrations folder to read."));
+    folders.addTo(parser);
     parser.addPositionalArgument(QStringLiteral("tag"), Tr::tr("The migration, e.g. 0003_tiny_tony_stark (default: the last)."));
     if (!parser.parse(arguments)) {
         err << parser.errorText() << Qt::endl << Tr::tr("Try 'strata down --help'.") << Qt::endl;
@@ -40,20 +38,11 @@ int DownCommand::run(const QStringList &arguments)
     };
     if (parser.positionalArguments().size() > 1)
         return usage(Tr::tr("give one migration"));
-    if (parser.isSet(project) && parser.isSet(dir))
-        return usage(Tr::tr("give either --project or --dir, not both"));
-
-    MigrationFolder folder;
-    if (parser.isSet(dir)) {
-        folder = MigrationFolder::read(parser.value(dir));
-    } else {
-        SpecError error;
-        const DrizzleProject drizzle =
-            DrizzleProject::read(parser.isSet(project) ? parser.value(project) : QStringLiteral("."), &error);
-        if (!error.isNull())
-            return usage(error.toString());
-        folder = MigrationFolder::read(drizzle);
-    }
+    QString why;
+    const std::optional<FolderOptions::Resolved> resolved = folders.resolve(parser, &why);
+    if (!resolved)
+        return usage(why);
+    const MigrationFolder &folder = resolved->folder;
     if (folder.migrations().isEmpty())
         return usage(Tr::tr("%1 holds no migrations").arg(folder.path()));
 

@@ -1,5 +1,6 @@
 #include "GenerateCommand.h"
 
+#include "FolderOptions.h"
 #include "RenameArguments.h"
 #include "Tr.h"
 #include "lint/HazardLint.h"
@@ -29,12 +30,6 @@ QString noChanges()
     return Tr::tr("No schema changes, nothing to migrate");
 }
 
-QString displayPath(const QString &path)
-{
-    const QString relative = QDir::current().relativeFilePath(path);
-    return relative.startsWith(QLatin1String("..")) ? path : relative;
-}
-
 QString header(const QString &source, const QString &after, const ChangeSet &changes)
 {
     QString text = Tr::tr("-- Written by Strata %1 (strata generate) from %2, after %3. It:")
@@ -56,11 +51,10 @@ int GenerateCommand::run(const QStringList &arguments)
         Tr::tr("Save the change from a migrations folder's latest snapshot to a live (development) database as "
                "the folder's next migration: SQL, snapshot, journal entry and down SQL."));
     const QCommandLineOption help = parser.addHelpOption();
-    const QCommandLineOption project(QStringLiteral("project"),
-                                     Tr::tr("The drizzle project whose migrations folder gets the migration "
-                                            "(default: the current folder)."),
-                                     Tr::tr("folder"));
-    const QCommandLineOption dir(QStringLiteral("dir"), Tr::tr("The migrations folder to add to."), Tr::tr("folder"));
+    const FolderOptions folders(Tr::tr("The drizzle project whose migrations folder gets the migration "
+                                       "(default: the current folder)."),
+                                Tr::tr("The migrations folder to add to."));
+    folders.addTo(parser);
     const QCommandLineOption fromDb(QStringLiteral("from-db"),
                                     Tr::tr("The database whose schema the migration leads to (default: the "
                                            "project's database URL)."),
@@ -77,7 +71,7 @@ int GenerateCommand::run(const QStringList &arguments)
                                      Tr::tr("Only these schemas of the database, separated by commas (default: all "
                                             "but system schemas and drizzle's bookkeeping table)."),
                                      Tr::tr("names"));
-    parser.addOptions({project, dir, fromDb, name, rename, schemas});
+    parser.addOptions({fromDb, name, rename, schemas});
     if (!parser.parse(arguments)) {
         err << parser.errorText() << Qt::endl << Tr::tr("Try 'strata generate --help'.") << Qt::endl;
         return 2;
@@ -92,8 +86,6 @@ int GenerateCommand::run(const QStringList &arguments)
     };
     if (!parser.positionalArguments().isEmpty())
         return usage(Tr::tr("unexpected argument %1").arg(parser.positionalArguments().first()));
-    if (parser.isSet(project) && parser.isSet(dir))
-        return usage(Tr::tr("give either --project or --dir, not both"));
     RenameDecisions renames;
     for (const QString &value : parser.values(rename)) {
         QString error;
@@ -102,8 +94,12 @@ int GenerateCommand::run(const QStringList &arguments)
     }
 
     // Where the migration goes, and which database it comes from.
-    MigrationFolder folder;
-    QString shownFolder;
+    QString why;
+    const std::optional<FolderOptions::Resolved> resolved = folders.resolve(parser, &why);
+    if (!resolved)
+        return usage(why);
+    const MigrationFolder &folder = resolved->folder;
+    const QString &shownFolder = resolved->shownPath;
     IntrospectOptions options;
     bool breakpoints = true;
     ConnectionSpec spec;
@@ -114,29 +110,20 @@ int GenerateCommand::run(const QStringList &arguments)
         if (!error.isNull())
             return usage(error.toString());
         specSource = spec.displayName();
+    } else if (!resolved->project) {
+        return usage(Tr::tr("--dir needs --from-db: which database should the migration lead to?"));
     }
-    if (parser.isSet(dir)) {
-        folder = MigrationFolder::read(parser.value(dir));
-        shownFolder = parser.value(dir);
-        if (!parser.isSet(fromDb))
-            return usage(Tr::tr("--dir needs --from-db: which database should the migration lead to?"));
-    } else {
-        SpecError error;
-        const DrizzleProject drizzle =
-            DrizzleProject::read(parser.isSet(project) ? parser.value(project) : QStringLiteral("."), &error);
-        if (!error.isNull())
-            return usage(error.toString());
-        folder = MigrationFolder::read(drizzle);
-        shownFolder = displayPath(drizzle.outDir());
-        breakpoints = drizzle.breakpoints();
-        options.drizzleMigrationsTable = drizzle.migrationsTable();
+    if (const std::optional<DrizzleProject> &drizzle = resolved->project) {
+        breakpoints = drizzle->breakpoints();
+        options.drizzleMigrationsTable = drizzle->migrationsTable();
         if (!parser.isSet(fromDb)) {
-            spec = drizzle.connection(DrizzleProject::Purpose::Browse, &error);
+            SpecError error;
+            spec = drizzle->connection(DrizzleProject::Purpose::Browse, &error);
             if (!error.isNull())
                 return usage(error.toString());
             if (spec.isEmpty())
                 return usage(Tr::tr("the project names no database: give --from-db <url>"));
-            specSource = drizzle.connectionSource(DrizzleProject::Purpose::Browse);
+            specSource = drizzle->connectionSource(DrizzleProject::Purpose::Browse);
         }
     }
     for (const QString &schema : parser.value(schemas).split(QLatin1Char(','), Qt::SkipEmptyParts))
