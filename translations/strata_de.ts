@@ -1049,10 +1049,6 @@
         <translation>strata check: unerwartetes Argument %1</translation>
     </message>
     <message>
-        <source>strata check: give either --project or --dir, not both</source>
-        <translation>strata check: geben Sie entweder --project oder --dir an, nicht beides</translation>
-    </message>
-    <message>
         <source>strata check: %1: there is no such folder</source>
         <translation>strata check: %1: diesen Ordner gibt es nicht</translation>
     </message>
@@ -1603,6 +1599,10 @@
             <numerusform>und %n weitere Änderung</numerusform>
             <numerusform>und %n weitere Änderungen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>strata check: %1</source>
+        <translation>strata check: %1</translation>
     </message>
 </context>
 <context>
