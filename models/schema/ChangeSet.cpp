@@ -29,9 +29,10 @@ QString kindName(Change::Kind kind)
         "DropPrimaryKey", "AddUnique", "DropUnique", "AddForeignKey", "DropForeignKey", "AddCheck", "DropCheck",
         "CreateIndex", "DropIndex", "CreatePolicy", "DropPolicy", "RenamePolicy", "AlterPolicy", "CreateView",
         "DropView", "RenameView", "MoveView", "SetViewOptions", "ResetViewOptions", "SetViewTablespace",
-        "SetViewAccessMethod",
+        "SetViewAccessMethod", "SetLogged", "SetUnlogged", "SetTableOptions", "ResetTableOptions", "ForceRls",
+        "NoForceRls", "SetComment",
     };
-    static_assert(std::size(names) == static_cast<size_t>(Change::Kind::SetViewAccessMethod) + 1);
+    static_assert(std::size(names) == static_cast<size_t>(Change::Kind::SetComment) + 1);
     return QString::fromLatin1(names[static_cast<size_t>(kind)]);
 }
 

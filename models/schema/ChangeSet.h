@@ -44,6 +44,11 @@ struct Change {
         // SetViewOptions/ResetViewOptions: options; SetViewTablespace/SetViewAccessMethod: view.
         CreateView, DropView, RenameView, MoveView, SetViewOptions, ResetViewOptions,
         SetViewTablespace, SetViewAccessMethod,
+        // What drizzle's snapshots cannot hold, from introspected schemas. schema/name = the
+        // table. SetTableOptions/ResetTableOptions: options (storage parameters).
+        SetLogged, SetUnlogged, SetTableOptions, ResetTableOptions, ForceRls, NoForceRls,
+        // COMMENT ON <commentOn> schema.name[.item] IS value (empty value: IS NULL).
+        SetComment,
     };
 
     // A column that uses an enum being recreated (RecreateEnum).
@@ -93,6 +98,7 @@ struct Change {
     Policy policy;
     Policy oldPolicy;
     QList<QPair<QString, QString>> options;
+    QString commentOn;  // SetComment: "TABLE", "COLUMN", "TYPE", "SEQUENCE", "VIEW", "MATERIALIZED VIEW"
 
     bool operator==(const Change &) const = default;
 };

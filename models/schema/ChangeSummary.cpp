@@ -81,6 +81,14 @@ QString phrase(const Change &c)
     case K::ResetViewOptions:
     case K::SetViewTablespace:
     case K::SetViewAccessMethod: return Tr::tr("changes the storage options of view %1").arg(target);
+    case K::SetLogged: return Tr::tr("makes %1 logged (crash-safe)").arg(target);
+    case K::SetUnlogged: return Tr::tr("makes %1 unlogged (emptied by a crash)").arg(target);
+    case K::SetTableOptions:
+    case K::ResetTableOptions: return Tr::tr("changes the storage parameters of %1").arg(target);
+    case K::ForceRls: return Tr::tr("forces row-level security on %1 for its owner too").arg(target);
+    case K::NoForceRls: return Tr::tr("stops forcing row-level security on %1").arg(target);
+    case K::SetComment:
+        return c.item.isEmpty() ? Tr::tr("sets the comment of %1").arg(target) : Tr::tr("sets the comment of %1").arg(item);
     }
     return kindName(c.kind);
 }

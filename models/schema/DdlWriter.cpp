@@ -187,6 +187,14 @@ QStringList statements(const Change &change)
         return {QStringLiteral("ALTER MATERIALIZED VIEW ") + qualified(change.schema, change.name)
                 + QLatin1String(" SET ACCESS METHOD ")
                 + identifier(view.usingMethod.isEmpty() ? QStringLiteral("heap") : view.usingMethod) + QLatin1Char(';')};
+    case Kind::SetComment: {
+        QString target = SqlQuote::qualified(change.schema, change.name);
+        if (!change.item.isEmpty())
+            target += QLatin1Char('.') + identifier(change.item);
+        return {QStringLiteral("COMMENT ON %1 %2 IS %3;")
+                    .arg(change.commentOn, target,
+                         change.value.isEmpty() ? QStringLiteral("NULL") : SqlQuote::literal(change.value))};
+    }
     default: return DdlParts::tableStatements(change);
     }
 }

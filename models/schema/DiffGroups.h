@@ -27,6 +27,7 @@ enum class DiffGroup {
     CreateForeignKeysOfNewKeys, CreateViews,
     RenamePolicies, DropPolicies, CreatePolicies, AlterPolicies,
     RenameLinkedPolicies, DropLinkedPolicies, CreateLinkedPolicies, AlterLinkedPolicies,
+    Comments,  // everything commented on exists by now
     // drizzle-kit drops roles before the tables and policies that name them, which PostgreSQL
     // refuses ("role cannot be dropped because some objects depend on it"): Strata, after.
     DropRoles,
@@ -54,6 +55,9 @@ public:
     // Policies on tables the schema does not hold (drizzle's top-level "policies"), by name.
     static void compareLinkedPolicies(const Schema &from, const Schema &to, const RenameDecisions &renames,
                                       DiffGroups *groups);
+    // Comments on tables, columns, enums, sequences and views that differ (drizzle-kit has
+    // none: only introspected schemas carry them).
+    static void compareComments(const Schema &from, const Schema &to, DiffGroups *groups);
     // drizzle's column-level primary key: one column, named as PostgreSQL names it.
     static bool isColumnKey(const Table &table);
     // Whether a column type change keeps every value (varchar(10) -> varchar(20) -> text).

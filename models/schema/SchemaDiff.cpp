@@ -592,6 +592,8 @@ ChangeSet SchemaDiff::compare(const Schema &from, const Schema &to, const Rename
 
     compareViews(patched, to, renames, &groups);
     diff::aroundEnumRecreation(patched.schema(), to, &groups);
+    TableDiff::compareComments(patched.schema(), to, &groups);
+    diff::partitionsAfterParents(&groups);
     TableDiff::compareLinkedPolicies(patched.schema(), to, renames, &groups);
     return groups.flatten();
 }

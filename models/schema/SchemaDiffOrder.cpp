@@ -190,4 +190,13 @@ void aroundEnumRecreation(const Schema &from, const Schema &to, DiffGroups *grou
     }
 }
 
+void partitionsAfterParents(DiffGroups *groups)
+{
+    const auto isPartition = [](const Change &change) { return !change.table.partitionOf.isEmpty(); };
+    QList<Change> &created = (*groups)[DiffGroup::CreateTables];
+    std::stable_partition(created.begin(), created.end(), [&](const Change &c) { return !isPartition(c); });
+    QList<Change> &dropped = (*groups)[DiffGroup::DropTables];
+    std::stable_partition(dropped.begin(), dropped.end(), isPartition);
+}
+
 } // namespace strata::diff

@@ -21,5 +21,8 @@ void orderForeignKeys(const Schema &from, const Schema &to, DiffGroups *groups);
 // While its enum is recreated a column goes through text: indexes and checks whose
 // expression reads it are dropped before and created again after.
 void aroundEnumRecreation(const Schema &from, const Schema &to, DiffGroups *groups);
+// A partition is created after its parent and dropped before it (DROP TABLE … CASCADE of the
+// parent takes it along, and dropping it then fails).
+void partitionsAfterParents(DiffGroups *groups);
 
 } // namespace strata::diff

@@ -104,6 +104,15 @@ QString keptSerialSequence(const Column &column, const Table &table, const Schem
 void adoptTable(Table &table, const Table &earlier)
 {
     table.snapshotSpelling = earlier.snapshotSpelling;
+    // What a drizzle snapshot cannot hold is not a change against one.
+    table.comment = earlier.comment;
+    table.unlogged = earlier.unlogged;
+    table.with = earlier.with;
+    table.rlsForced = earlier.rlsForced;
+    table.kind = earlier.kind;
+    table.partitionKey = earlier.partitionKey;
+    table.partitionOf = earlier.partitionOf;
+    table.partitionBound = earlier.partitionBound;
     // drizzle's column key is named <table>_pkey; one kept from before a rename is the same key.
     if (earlier.primaryKey && table.primaryKey && earlier.primaryKey->columns == table.primaryKey->columns
         && earlier.primaryKey->name == SnapshotTypes::primaryKeyName(earlier.name))
@@ -113,6 +122,9 @@ void adoptTable(Table &table, const Table &earlier)
         if (!before)
             continue;
         column.snapshotSpelling = before->snapshotSpelling;
+        column.comment = before->comment;
+        column.collation = before->collation;
+        column.collationSchema = before->collationSchema;
         // serial/bigserial make a column NOT NULL whatever drizzle's snapshot says.
         if (column.notNull && !before->notNull && column.defaultExpression == before->defaultExpression
             && before->defaultExpression && before->defaultExpression->startsWith(QLatin1String("nextval(")))
@@ -173,6 +185,18 @@ void SpellingTransfer::adopt(Schema &live, const Schema &earlierSchema, const Re
     live.sequences.removeIf([&](const Sequence &sequence) {
         return keptSequences.contains(sequence.schema + QChar(0) + sequence.name);
     });
+    for (Enum &type : live.enums) {
+        for (const Enum &before : earlier.enums) {
+            if (before.schema == type.schema && before.name == type.name)
+                type.comment = before.comment;
+        }
+    }
+    for (Sequence &sequence : live.sequences) {
+        for (const Sequence &before : earlier.sequences) {
+            if (before.schema == sequence.schema && before.name == sequence.name)
+                sequence.comment = before.comment;
+        }
+    }
     // Roles belong to the cluster, not the database: introspection leaves them out, and the
     // ones the snapshot manages are still the project's.
     if (live.roles.isEmpty())
@@ -185,6 +209,7 @@ void SpellingTransfer::adopt(Schema &live, const Schema &earlierSchema, const Re
         const View *before = earlier.view(view.schema, view.name);
         if (!before)
             continue;
+        view.comment = before->comment;
         if (view.definition != before->definition && ExpressionMatch::sameQuery(before->definition, view.definition))
             view.definition = before->definition;
         for (Column &column : view.columns) {

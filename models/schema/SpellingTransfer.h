@@ -15,7 +15,9 @@ struct Schema;
 // (columns, indexes, checks, policies by name within their table); expressions are kept in the
 // earlier text only when ExpressionMatch finds them the same, so a real change always shows.
 // Also kept from the snapshot: the roles it manages (cluster-wide, not read from a database),
-// an index's `concurrently`, a policy's `current_user`, and a serial column's notNull false.
+// an index's `concurrently`, a policy's `current_user`, a serial column's notNull false, and
+// for objects the snapshot has, what drizzle cannot express (comments, collations, UNLOGGED,
+// storage parameters, FORCE ROW LEVEL SECURITY, partitioning): never a change against it.
 // A table renamed since keeps its serial's sequence and its primary key's name in PostgreSQL
 // ("tags_id_seq", "tags_pkey"), where drizzle still sees a serial column and a column key:
 // those are spelled as drizzle sees them.

@@ -37,6 +37,13 @@ QString uniqueClause(const UniqueConstraint &unique)
 
 QString createTable(const Table &table)
 {
+    // A partition takes its columns from its parent.
+    if (!table.partitionOf.isEmpty()) {
+        return QStringLiteral("CREATE TABLE ") + SqlQuote::tableName(table.schema, table.name) + QLatin1String(" PARTITION OF ")
+               + table.partitionOf + QLatin1Char(' ') + table.partitionBound
+               + (table.partitionKey.isEmpty() ? QString() : QLatin1String(" PARTITION BY ") + table.partitionKey)
+               + QLatin1String(";\n");
+    }
     QStringList lines;
     const bool inlineKey = TableDiff::isColumnKey(table);
     for (Column column : table.columns) {
@@ -226,6 +233,8 @@ QStringList tableStatements(const Change &change)
         QStringList statements{createTable(change.table)};
         if (change.table.rlsEnabled || !change.table.policies.isEmpty())
             statements << alterTable(change) + QLatin1String(" ENABLE ROW LEVEL SECURITY;");
+        if (change.table.rlsForced)
+            statements << alterTable(change) + QLatin1String(" FORCE ROW LEVEL SECURITY;");
         return statements;
     }
     case Kind::DropTable: {
@@ -242,6 +251,18 @@ QStringList tableStatements(const Change &change)
                     .arg(SqlQuote::qualified(change.schema, change.name), identifier(change.newSchema))};
     case Kind::RenameTable:
         return {alterTable(change) + QLatin1String(" RENAME TO ") + identifier(change.newName) + QLatin1Char(';')};
+    case Kind::SetLogged: return {alterTable(change) + QLatin1String(" SET LOGGED;")};
+    case Kind::SetUnlogged: return {alterTable(change) + QLatin1String(" SET UNLOGGED;")};
+    case Kind::SetTableOptions:
+    case Kind::ResetTableOptions: {
+        QStringList options;
+        for (const auto &option : change.options)
+            options << (change.kind == Kind::SetTableOptions ? option.first + QLatin1Char('=') + option.second : option.first);
+        return {alterTable(change) + (change.kind == Kind::SetTableOptions ? QLatin1String(" SET (") : QLatin1String(" RESET ("))
+                + options.join(QLatin1String(", ")) + QLatin1String(");")};
+    }
+    case Kind::ForceRls: return {alterTable(change) + QLatin1String(" FORCE ROW LEVEL SECURITY;")};
+    case Kind::NoForceRls: return {alterTable(change) + QLatin1String(" NO FORCE ROW LEVEL SECURITY;")};
     case Kind::EnableRls: return {alterTable(change) + QLatin1String(" ENABLE ROW LEVEL SECURITY;")};
     case Kind::DisableRls: return {alterTable(change) + QLatin1String(" DISABLE ROW LEVEL SECURITY;")};
     case Kind::AddColumn:

@@ -132,6 +132,33 @@ void comparePolicies(const Table &from, const Table &to, const RenameDecisions &
         (*groups)[DiffGroup::EnableRls].append(tableChange(Change::Kind::EnableRls, to, {}));
 }
 
+// What drizzle-kit's snapshots cannot hold (introspected schemas only): logging, storage
+// parameters, FORCE ROW LEVEL SECURITY.
+void compareStorage(const Table &from, const Table &to, DiffGroups *groups)
+{
+    QList<Change> &alters = (*groups)[DiffGroup::AlterColumns];
+    if (from.unlogged != to.unlogged)
+        alters.append(tableChange(to.unlogged ? Change::Kind::SetUnlogged : Change::Kind::SetLogged, to, {}));
+    Change set = tableChange(Change::Kind::SetTableOptions, to, {});
+    Change reset = tableChange(Change::Kind::ResetTableOptions, to, {});
+    for (const auto &option : to.with) {
+        if (!from.with.contains(option))
+            set.options << option;
+    }
+    for (const auto &option : from.with) {
+        const bool kept = std::any_of(to.with.begin(), to.with.end(),
+                                      [&](const auto &now) { return now.first == option.first; });
+        if (!kept)
+            reset.options << option;
+    }
+    if (!reset.options.isEmpty())
+        alters.append(reset);
+    if (!set.options.isEmpty())
+        alters.append(set);
+    if (from.rlsForced != to.rlsForced)
+        alters.append(tableChange(to.rlsForced ? Change::Kind::ForceRls : Change::Kind::NoForceRls, to, {}));
+}
+
 } // namespace
 
 bool TableDiff::isColumnKey(const Table &table)
@@ -354,6 +381,7 @@ void TableDiff::compare(const Table &original, const Table &to, const Schema &fr
     (*groups)[DiffGroup::AlterColumns].append(columnChanges);
 
     comparePolicies(from, to, renames, groups);
+    compareStorage(from, to, groups);
 }
 
 void TableDiff::compareLinkedPolicies(const Schema &from, const Schema &to, const RenameDecisions &renames, DiffGroups *groups)

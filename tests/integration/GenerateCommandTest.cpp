@@ -10,6 +10,7 @@
 #include "migrations/DownMigration.h"
 #include "migrations/MigrationFolder.h"
 #include "pg/Connection.h"
+#include "schema/DdlWriter.h"
 #include "schema/Introspector.h"
 #include "text/StatementSplitter.h"
 
@@ -237,6 +238,42 @@ private slots:
         QVERIFY2(error.contains(QLatin1String("0000_first has no down file (0000_first.down.sql)"))
                      && error.contains(QLatin1String("meta/0000_snapshot.json is missing")),
                  qPrintable(error));
+    }
+
+    // What drizzle cannot express but a database has (partitions, comments, UNLOGGED, storage
+    // parameters, FORCE ROW LEVEL SECURITY): Strata's SQL makes it again from nothing, changes
+    // it, and takes it away.
+    void introspectedOnlyFactsRoundTrip()
+    {
+        runSql(QStringLiteral(
+            "CREATE TABLE events (at date NOT NULL, note text) PARTITION BY RANGE (at);"
+            "CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');"
+            "CREATE UNLOGGED TABLE scratch (id integer) WITH (fillfactor = 70);"
+            "ALTER TABLE scratch ENABLE ROW LEVEL SECURITY; ALTER TABLE scratch FORCE ROW LEVEL SECURITY;"
+            "COMMENT ON TABLE scratch IS 'it''s scratch'; COMMENT ON COLUMN events.note IS 'free text';"));
+        ConnectionSpec spec = m_cluster.tcpSpec(kDatabase);
+        spec.setValue(QStringLiteral("password"), m_cluster.cluster().password());
+        Connection connection(spec);
+        PgError error;
+        const std::optional<Schema> original = Introspector::introspectAndWait(connection, {}, &error);
+        QVERIFY2(original, qPrintable(error.toString()));
+
+        Schema changed = *original;
+        for (Table &table : changed.tables) {
+            if (table.name == QLatin1String("scratch")) {
+                table.unlogged = false;
+                table.with = {{QStringLiteral("fillfactor"), QStringLiteral("80")}};
+                table.rlsForced = false;
+                table.comment.clear();
+            }
+        }
+        const QList<std::pair<Schema, Schema>> steps = {{*original, Schema()}, {Schema(), *original}, {*original, changed}};
+        for (const auto &[from, to] : steps) {
+            applyMigration(DdlWriter::join(DdlWriter::up(from, to)));
+            const std::optional<Schema> now = Introspector::introspectAndWait(connection, {}, &error);
+            QVERIFY2(now, qPrintable(error.toString()));
+            QVERIFY2(*now == to, qPrintable(DdlWriter::join(DdlWriter::up(*now, to))));
+        }
     }
 
     void refusesWhatItCannotDo()

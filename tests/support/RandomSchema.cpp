@@ -206,7 +206,10 @@ std::optional<QString> RandomSchema::defaultFor(const Column &column, const Sche
             return chance(50) ? QStringLiteral("'{}'") : QStringLiteral("'{1,2}'");
         if (column.type == QLatin1String("boolean"))
             return QStringLiteral("'{true,false}'");
-        return chance(50) ? QStringLiteral("'{}'") : QStringLiteral("'{\"a b\",\"c\"}'");
+        // Strings only where the elements are text; any other element type gets the empty array.
+        const bool text = column.type == QLatin1String("text") || column.type.startsWith(QLatin1String("varchar"))
+                          || column.type.startsWith(QLatin1String("character"));
+        return !text || chance(50) ? QStringLiteral("'{}'") : QStringLiteral("'{\"a b\",\"c\"}'");
     }
     const QString &type = column.type;
     if (isInteger(column) || type == QLatin1String("real") || type == QLatin1String("double precision"))

@@ -476,6 +476,45 @@ private slots:
                                "CREATE VIEW \"public\".\"names\" AS (select \"name\" from \"users\");"}
                 << true;
         }
+        // What only introspected schemas carry (drizzle-kit has none of it).
+        {
+            Schema commented = withUsers();
+            commented.tables[0].comment = QStringLiteral("it's the users");
+            commented.tables[0].columns[1].comment = QStringLiteral("full name");
+            QTest::newRow("comments") << base << commented << none << QStringList{"SetComment", "SetComment"}
+                                      << QStringList{"COMMENT ON TABLE \"public\".\"users\" IS 'it''s the users';",
+                                                     "COMMENT ON COLUMN \"public\".\"users\".\"name\" IS 'full name';"}
+                                      << false;
+            Schema stored = withUsers();
+            stored.tables[0].unlogged = true;
+            stored.tables[0].with = {{QStringLiteral("fillfactor"), QStringLiteral("70")}};
+            stored.tables[0].rlsForced = true;
+            QTest::newRow("unlogged, storage parameters, forced RLS")
+                << base << stored << none << QStringList{"SetUnlogged", "SetTableOptions", "ForceRls"}
+                << QStringList{"ALTER TABLE \"users\" SET UNLOGGED;", "ALTER TABLE \"users\" SET (fillfactor=70);",
+                               "ALTER TABLE \"users\" FORCE ROW LEVEL SECURITY;"}
+                << false;
+            Schema partitioned;
+            Table parent;
+            parent.schema = QStringLiteral("public");
+            parent.name = QStringLiteral("events");
+            parent.kind = Table::Kind::Partitioned;
+            parent.partitionKey = QStringLiteral("RANGE (at)");
+            parent.columns << column(QStringLiteral("at"), QStringLiteral("date"), true);
+            Table part = parent;
+            part.name = QStringLiteral("a_events_2024");
+            part.kind = Table::Kind::Regular;
+            part.partitionKey.clear();
+            part.partitionOf = QStringLiteral("\"public\".\"events\"");
+            part.partitionBound = QStringLiteral("FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')");
+            partitioned.tables << part << parent;  // by name, as introspection lists them
+            QTest::newRow("partition created after its parent")
+                << empty << partitioned << none << QStringList{"CreateTable", "CreateTable"}
+                << QStringList{"CREATE TABLE \"events\" (\n\t\"at\" date NOT NULL\n) PARTITION BY RANGE (at);\n",
+                               "CREATE TABLE \"a_events_2024\" PARTITION OF \"public\".\"events\" FOR VALUES FROM "
+                               "('2024-01-01') TO ('2025-01-01');\n"}
+                << false;
+        }
     }
 
     void compare()
