@@ -1604,6 +1604,30 @@
         <source>strata check: %1</source>
         <translation>strata check: %1</translation>
     </message>
+    <message>
+        <source>makes %1 logged (crash-safe)</source>
+        <translation>macht %1 protokolliert (absturzsicher)</translation>
+    </message>
+    <message>
+        <source>makes %1 unlogged (emptied by a crash)</source>
+        <translation>macht %1 unprotokolliert (nach einem Absturz leer)</translation>
+    </message>
+    <message>
+        <source>changes the storage parameters of %1</source>
+        <translation>ändert die Speicherparameter von %1</translation>
+    </message>
+    <message>
+        <source>forces row-level security on %1 for its owner too</source>
+        <translation>erzwingt die Sicherheit auf Zeilenebene (RLS) für %1 auch für den Eigentümer</translation>
+    </message>
+    <message>
+        <source>stops forcing row-level security on %1</source>
+        <translation>erzwingt die Sicherheit auf Zeilenebene (RLS) für %1 nicht mehr</translation>
+    </message>
+    <message>
+        <source>sets the comment of %1</source>
+        <translation>setzt den Kommentar von %1</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
