@@ -359,8 +359,10 @@ void TableDiff::compare(const Table &original, const Table &to, const Schema &fr
                 columnChanges.append(change(Change::Kind::SetDefault));
         }
         // Adding a composite key makes its columns NOT NULL by itself; dropping one leaves
-        // them NOT NULL, so a column that should allow NULL again needs saying so.
-        if (!old.notNull && now->notNull && to.declaresNotNull(*now))
+        // them NOT NULL, so a column that should allow NULL again needs saying so. An identity
+        // added now needs NOT NULL before it, key or not.
+        const bool identityComes = now->identity && !old.identity;
+        if (!old.notNull && now->notNull && (to.declaresNotNull(*now) || identityComes))
             columnChanges.append(change(Change::Kind::SetNotNull));
         else if (old.notNull && !now->notNull)
             columnChanges.append(change(Change::Kind::DropNotNull));
