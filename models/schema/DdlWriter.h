@@ -19,6 +19,8 @@ namespace strata {
 //     written unqualified;
 //   - a policy's roles are quoted where PostgreSQL needs it in ALTER POLICY too;
 //   - roles are dropped after the policies and tables that name them, not before;
+//   - a renamed table's column key and serial sequences are renamed with it ("<old>_pkey",
+//     "<old>_<column>_seq" would stay, and a later DROP CONSTRAINT "<new>_pkey" fail);
 //   - a foreign key into a renamed or moved table or schema is left alone (PostgreSQL keeps
 //     it pointing at its table); drizzle-kit drops and adds it again, which re-validates it.
 // The output is deterministic: the same change set gives the same bytes, and a statement

@@ -580,6 +580,13 @@ ChangeSet SchemaDiff::compare(const Schema &from, const Schema &to, const Rename
     for (const Rename &rename : tables.renames) {
         moveAndRename(rename, Change::Kind::MoveTable, Change::Kind::RenameTable, &groups[DiffGroup::MoveTables],
                       &groups[DiffGroup::RenameTables]);
+        // The rename also names what PostgreSQL would leave under the old name (DdlWriter).
+        if (const Table *old = patched.schema().table(rename.from.schema, rename.from.name)) {
+            for (Change &change : groups[DiffGroup::RenameTables]) {
+                if (change.schema == rename.to.schema && change.name == rename.from.name)
+                    change.table = *old;
+            }
+        }
     }
     for (const Rename &rename : tables.renames)
         patched.moveTable(rename);

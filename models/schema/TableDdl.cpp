@@ -249,8 +249,30 @@ QStringList tableStatements(const Change &change)
     case Kind::MoveTable:
         return {QStringLiteral("ALTER TABLE %1 SET SCHEMA %2;\n")
                     .arg(SqlQuote::qualified(change.schema, change.name), identifier(change.newSchema))};
-    case Kind::RenameTable:
-        return {alterTable(change) + QLatin1String(" RENAME TO ") + identifier(change.newName) + QLatin1Char(';')};
+    case Kind::RenameTable: {
+        // PostgreSQL keeps the names it derived from the old table name: a column key's
+        // "<old>_pkey" and a serial's "<old>_<column>_seq". drizzle's snapshots cannot hold
+        // them, and a later DROP CONSTRAINT "<new>_pkey" would fail, so they follow the table.
+        QStringList statements{alterTable(change) + QLatin1String(" RENAME TO ") + identifier(change.newName)
+                               + QLatin1Char(';')};
+        const Table &old = change.table;
+        const QString renamed = SqlQuote::tableName(change.schema, change.newName);
+        if (old.hasColumnKey()) {
+            statements << QStringLiteral("ALTER TABLE %1 RENAME CONSTRAINT %2 TO %3;")
+                              .arg(renamed, identifier(old.primaryKey->name),
+                                   identifier(SnapshotTypes::primaryKeyName(change.newName)));
+        }
+        for (const Column &column : old.columns) {
+            if (column.defaultExpression
+                && *column.defaultExpression == SnapshotTypes::serialDefault(old.schema, old.name, column.name)) {
+                statements << QStringLiteral("ALTER SEQUENCE %1 RENAME TO %2;")
+                                  .arg(SqlQuote::qualified(change.schema,
+                                                           SnapshotTypes::objectName(old.name, column.name, QStringLiteral("seq"))),
+                                       identifier(SnapshotTypes::objectName(change.newName, column.name, QStringLiteral("seq"))));
+            }
+        }
+        return statements;
+    }
     case Kind::SetLogged: return {alterTable(change) + QLatin1String(" SET LOGGED;")};
     case Kind::SetUnlogged: return {alterTable(change) + QLatin1String(" SET UNLOGGED;")};
     case Kind::SetTableOptions:

@@ -30,7 +30,22 @@ SchemaTextChange append(const QString &text)
 QList<IntendedDifference> keptForeignKey(const QString &drop, const QString &add)
 {
     const QString reason = QStringLiteral("a foreign key into a renamed table or schema is left alone (DdlWriter.h)");
-    return {{drop, QString(), reason}, {add, QString(), reason}};
+    return {{drop, QString(), reason, true, {}}, {add, QString(), reason, true, {}}};
+}
+
+// A renamed table: Strata also renames its column key and serial sequence, which PostgreSQL
+// would leave under the old table's name (DdlWriter.h).
+IntendedDifference renamedTableNames(const QString &from, const QString &to)
+{
+    IntendedDifference difference;
+    difference.drizzle = QStringLiteral("ALTER TABLE \"%1\" RENAME TO \"%2\";").arg(from, to);
+    difference.strata = difference.drizzle;
+    difference.strataAfter = {
+        QStringLiteral("ALTER TABLE \"%2\" RENAME CONSTRAINT \"%1_pkey\" TO \"%2_pkey\";").arg(from, to),
+        QStringLiteral("ALTER SEQUENCE \"public\".\"%1_id_seq\" RENAME TO \"%2_id_seq\";").arg(from, to)};
+    difference.reason = QStringLiteral("a renamed table's key and serial sequence are renamed with it (DdlWriter.h)");
+    difference.drizzleApplies = false;
+    return difference;
 }
 
 IntendedDifference primaryKeyDrop(const QString &table)
@@ -55,7 +70,7 @@ IntendedDifference primaryKeyDrop(const QString &table)
             QStringLiteral("ALTER TABLE \"%1\" DROP CONSTRAINT \"%1_pkey\";").arg(table),
             QStringLiteral("DdlWriter.h: a single-column primary key is dropped by its name, <table>_pkey, "
                            "where drizzle-kit writes a comment asking the user to do it"),
-            false};
+            false, {}};
 }
 
 } // namespace
@@ -95,6 +110,9 @@ export const tags = pgTable('tags', {
                                 QStringLiteral("export const labels = pgTable('labels', {")}});
         e.promptAnswers = {1};
         e.renames = {QStringLiteral("table:tags=labels")};
+        // Applied to both databases, so that the key drop of drop_primary_key_of_renamed_table
+        // finds "labels_pkey" in each.
+        e.differences = {renamedTableNames(QStringLiteral("tags"), QStringLiteral("labels"))};
     }
     edit(QStringLiteral("change_column_type"),
          {{QStringLiteral("title: text('title').notNull(),"),
@@ -200,9 +218,6 @@ export const activeUsers = pgView('active_users', {
                               {{QStringLiteral("export const labels = pgTable('labels', {\n  id: serial('id').primaryKey(),"),
                                 QStringLiteral("export const labels = pgTable('labels', {\n  id: serial('id'),")}});
         e.differences = {primaryKeyDrop(QStringLiteral("labels"))};
-        e.knownBug = QStringLiteral("Strata drops the key as \"labels_pkey\", but PostgreSQL kept the name \"tags_pkey\" when "
-                                    "rename_table renamed the table: a drizzle snapshot does not hold the name of a "
-                                    "single-column primary key, so DdlWriter guesses <table>_pkey");
     }
     edit(QStringLiteral("drop_table"), {{QStringLiteral(R"ts(
 export const postLabels = pgTable(
@@ -300,6 +315,7 @@ export const refunds = billing.table('refunds', {
                                        QStringLiteral("ALTER TABLE \"posts\" ADD CONSTRAINT \"posts_author_fk\" FOREIGN KEY "
                                                       "(\"author_id\") REFERENCES \"public\".\"accounts\"(\"id\") ON "
                                                       "DELETE no action ON UPDATE no action;"));
+        e.differences << renamedTableNames(QStringLiteral("users"), QStringLiteral("accounts"));
     }
     return edits;
 }

@@ -23,6 +23,7 @@ struct IntendedDifference {
     QString strata;
     QString reason;
     bool drizzleApplies = true;
+    QStringList strataAfter;  // statements Strata writes right after `strata` that drizzle-kit does not
 };
 
 // One change a user makes to a drizzle schema, as DrizzleEditsTest runs it.

@@ -45,6 +45,7 @@ using namespace strata;
 namespace {
 
 const QString kNoChanges = QStringLiteral("No schema changes, nothing to migrate");  // bin.cjs writeResult
+const QString kJoined = QStringLiteral("\n\x1f\n");  // joins a list for splitting again; in no statement
 const QString kDrizzleDatabase = QStringLiteral("by_drizzle");  // drizzle-kit's migrations applied
 const QString kStrataDatabase = QStringLiteral("by_strata");    // Strata's
 
@@ -349,13 +350,17 @@ private slots:
                      qPrintable(QStringLiteral("the intended difference names a statement drizzle-kit no longer writes "
                                                "(once): %1\ndrizzle-kit's:\n%2")
                                     .arg(difference.drizzle, numbered(drizzle))));
-            // An empty Strata side: a statement Strata leaves out (removed below).
-            expected[drizzle.indexOf(difference.drizzle)] = difference.strata;
+            // An empty Strata side: a statement Strata leaves out (removed below). Statements
+            // Strata adds after it are joined to it here and split again below.
+            const QString strataSide = (QStringList{difference.strata} + difference.strataAfter).join(kJoined);
+            expected[drizzle.indexOf(difference.drizzle)] = strataSide;
             if (!difference.drizzleApplies)
-                drizzleToRun[drizzle.indexOf(difference.drizzle)] = difference.strata;
+                drizzleToRun[drizzle.indexOf(difference.drizzle)] = strataSide;
             qInfo("intended difference (%s):\n  drizzle-kit: %s\n  strata:      %s", qPrintable(difference.reason),
                   qPrintable(difference.drizzle), qPrintable(difference.strata));
         }
+        expected = expected.join(kJoined).split(kJoined);
+        drizzleToRun = drizzleToRun.join(kJoined).split(kJoined);
         expected.removeAll(QString());
         if (strata != expected) {
             qsizetype first = 0;

@@ -136,12 +136,15 @@ const QList<KnownDifference> &knownDifferences()
         {"drizzle-kit drops roles before the policies and tables that name them, which PostgreSQL refuses; Strata "
          "drops them after everything else",
          {"rls-pg-role--create-and-drop-role"}},
+        {"PostgreSQL keeps a renamed table's key and serial sequence under the old names, which drizzle's snapshots "
+         "cannot hold (a later DROP CONSTRAINT \"<new>_pkey\" fails); Strata renames them with the table",
+         {"pg-tables--multiproject-schema-alter-table-name-1", "rls-pg-policy--rename-policy-in-renamed-table"}},
     };
     return list;
 }
 
 // Strata writes drizzle-kit's statements for at least this many cases (raise it as it grows).
-constexpr int minimumMatches = 328;
+constexpr int minimumMatches = 326;
 
 } // namespace
 

@@ -235,7 +235,10 @@ private slots:
                                        QStringLiteral("people"));
             QTest::newRow("table renamed by decision")
                 << base << renamed << decisions << QStringList{"RenameTable"}
-                << QStringList{"ALTER TABLE \"users\" RENAME TO \"people\";"} << false;
+                << QStringList{"ALTER TABLE \"users\" RENAME TO \"people\";",
+                               "ALTER TABLE \"people\" RENAME CONSTRAINT \"users_pkey\" TO \"people_pkey\";",
+                               "ALTER SEQUENCE \"public\".\"users_id_seq\" RENAME TO \"people_id_seq\";"}
+                << false;
             QTest::newRow("table renamed without decision: create and drop")
                 << base << renamed << none << QStringList{"CreateTable", "DropTable"}
                 << QStringList{"CREATE TABLE \"people\" (\n\t\"id\" serial PRIMARY KEY NOT NULL,\n\t\"name\" text\n);\n",
@@ -552,9 +555,13 @@ private slots:
                                   QStringLiteral("full_name"), QStringLiteral("people"));
         QCOMPARE(DdlWriter::up(from, to, renames),
                  (QStringList{"ALTER TABLE \"users\" RENAME TO \"people\";",
+                              "ALTER TABLE \"people\" RENAME CONSTRAINT \"users_pkey\" TO \"people_pkey\";",
+                              "ALTER SEQUENCE \"public\".\"users_id_seq\" RENAME TO \"people_id_seq\";",
                               "ALTER TABLE \"people\" RENAME COLUMN \"name\" TO \"full_name\";"}));
         QCOMPARE(DdlWriter::down(from, to, renames),
                  (QStringList{"ALTER TABLE \"people\" RENAME TO \"users\";",
+                              "ALTER TABLE \"users\" RENAME CONSTRAINT \"people_pkey\" TO \"users_pkey\";",
+                              "ALTER SEQUENCE \"public\".\"people_id_seq\" RENAME TO \"users_id_seq\";",
                               "ALTER TABLE \"users\" RENAME COLUMN \"full_name\" TO \"name\";"}));
     }
 
