@@ -5,8 +5,11 @@
 #include "DownCommand.h"
 #include "GenerateCommand.h"
 #include "LintCommand.h"
+#include "MigrateCommand.h"
 #include "PingCommand.h"
+#include "RollbackCommand.h"
 #include "SnapshotCommand.h"
+#include "StatusCommand.h"
 #include "Tr.h"
 
 #include <QCoreApplication>
@@ -17,7 +20,8 @@ namespace strata {
 QStringList CommandLine::commands()
 {
     return {QStringLiteral("ping"), QStringLiteral("check"), QStringLiteral("snapshot"), QStringLiteral("lint"), QStringLiteral("diff"),
-            QStringLiteral("generate"), QStringLiteral("down")};
+            QStringLiteral("generate"), QStringLiteral("down"), QStringLiteral("status"), QStringLiteral("migrate"),
+            QStringLiteral("rollback")};
 }
 
 bool CommandLine::isCommand(const QString &word)
@@ -47,6 +51,12 @@ int CommandLine::run(int argc, char **argv)
         return GenerateCommand::run(arguments);
     if (command == QLatin1String("down"))
         return DownCommand::run(arguments);
+    if (command == QLatin1String("status"))
+        return StatusCommand::run(arguments);
+    if (command == QLatin1String("migrate"))
+        return MigrateCommand::run(arguments);
+    if (command == QLatin1String("rollback"))
+        return RollbackCommand::run(arguments);
     QTextStream(stderr) << Tr::tr("strata: unknown command %1").arg(command)
                         << Qt::endl;
     return 2;

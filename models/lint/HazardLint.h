@@ -97,6 +97,20 @@ public:
     // such a statement must be sent on its own, outside the migration's transaction.
     static bool cannotRunInTransaction(const ParsedStatement &statement, int serverVersion = 0);
     static bool cannotRunInTransaction(const QString &statementSql, int serverVersion = 0);
+    // The label an ALTER TYPE … ADD VALUE adds; empty for any other statement. PostgreSQL
+    // refuses to use it before the transaction that added it commits (SQLSTATE 55P04).
+    static QString addedEnumValue(const ParsedStatement &statement);
+
+    // What a statement does to the transaction it runs in. Migration files sometimes say
+    // COMMIT; … BEGIN; around a statement that cannot run in a transaction block.
+    enum class TransactionControl {
+        None,      // not a transaction statement
+        Begin,     // BEGIN, START TRANSACTION
+        Commit,    // COMMIT, END
+        Rollback,  // ROLLBACK, ABORT
+        Other,     // SAVEPOINT, PREPARE TRANSACTION, COMMIT AND CHAIN, …
+    };
+    static TransactionControl transactionControl(const ParsedStatement &statement);
 
     // Every rule id the lint can report, in a fixed order.
     static QStringList ruleIds();

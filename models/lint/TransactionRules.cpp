@@ -337,4 +337,29 @@ bool HazardLint::cannotRunInTransaction(const ParsedStatement &statement, int se
     return !lint::nonTransactionalForm(type, *lint::as(statement.data()->stmt, qPrintable(type)), serverVersion).isEmpty();
 }
 
+QString HazardLint::addedEnumValue(const ParsedStatement &statement)
+{
+    if (!statement.isValid() || statement.nodeType() != QLatin1String("AlterEnumStmt"))
+        return {};
+    const lint::Json &node = *lint::as(statement.data()->stmt, "AlterEnumStmt");
+    if (lint::member(node, "oldVal") || !lint::member(node, "newVal"))
+        return {};
+    return lint::text(node, "newVal");
+}
+
+HazardLint::TransactionControl HazardLint::transactionControl(const ParsedStatement &statement)
+{
+    if (!statement.isValid() || statement.nodeType() != QLatin1String("TransactionStmt"))
+        return TransactionControl::None;
+    const lint::Json &node = *lint::as(statement.data()->stmt, "TransactionStmt");
+    const QString kind = lint::text(node, "kind");
+    if (kind == QLatin1String("TRANS_STMT_BEGIN") || kind == QLatin1String("TRANS_STMT_START"))
+        return TransactionControl::Begin;
+    if (kind == QLatin1String("TRANS_STMT_COMMIT") && !lint::flag(node, "chain"))
+        return TransactionControl::Commit;
+    if (kind == QLatin1String("TRANS_STMT_ROLLBACK") && !lint::flag(node, "chain"))
+        return TransactionControl::Rollback;
+    return TransactionControl::Other;
+}
+
 } // namespace strata

@@ -23,6 +23,8 @@ struct IntrospectOptions {
     // out, and so is its schema once nothing else is in it.
     bool includeDrizzleSchema = false;
     QString drizzleMigrationsTable = QStringLiteral("__drizzle_migrations");
+    // Strata's record of migration runs, kept beside drizzle's table (RunAudit): left out with it.
+    QString strataRunsTable = QStringLiteral("__strata_runs");
 };
 
 // Reads a database's schema into a Schema value from the system catalogs, with a fixed

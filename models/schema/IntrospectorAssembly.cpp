@@ -145,12 +145,12 @@ void removeSerialSequences(Schema &schema)
 
 // drizzle-orm's bookkeeping table, its serial's sequence, and then its schema if that holds
 // nothing else.
-void removeDrizzleBookkeeping(Schema &schema, const QString &tableName)
+void removeDrizzleBookkeeping(Schema &schema, const QStringList &tableNames)
 {
     QStringList emptiedSchemas;
     for (qsizetype t = schema.tables.size() - 1; t >= 0; --t) {
         const Table table = schema.tables.at(t);
-        if (table.name != tableName)
+        if (!tableNames.contains(table.name))
             continue;
         schema.tables.removeAt(t);
         schema.sequences.removeIf([&](const Sequence &sequence) {
@@ -588,7 +588,7 @@ Schema Introspector::assemble(const QList<QueryResult> &results, const Introspec
 
     removeSerialSequences(schema);
     if (!options.includeDrizzleSchema)
-        removeDrizzleBookkeeping(schema, options.drizzleMigrationsTable);
+        removeDrizzleBookkeeping(schema, {options.drizzleMigrationsTable, options.strataRunsTable});
 
     std::stable_sort(schema.schemas.begin(), schema.schemas.end(), nameLess);
     sortBySchemaAndName(schema.tables);
