@@ -1,14 +1,13 @@
 #include "DemoLauncher.h"
 
+#include "migrations/MigrationFolder.h"
+#include "migrations/MigrationRunner.h"
 #include "pg/LocalCluster.h"
+#include "schema/SqlQuote.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QStandardPaths>
 
 #include <sys/stat.h>
@@ -20,6 +19,8 @@ namespace {
 
 const QString demoDatabase = QStringLiteral("strata_demo");
 const QString breakpoint = QStringLiteral("--> statement-breakpoint");
+// The database's comment once the seed data is in: the set-up is done.
+const QString readyMarker = QStringLiteral("strata demo: migrated and seeded");
 
 QString readResource(const QString &path, QString *error)
 {
@@ -42,6 +43,7 @@ DemoLauncher::~DemoLauncher()
 {
     // Sessions first, so the server's fast shutdown finds nobody to wait for; the cluster
     // stops itself (quietly) when it is destroyed.
+    m_runner.reset();
     m_demo.reset();
     m_admin.reset();
 }
@@ -109,6 +111,10 @@ void DemoLauncher::cancel()
     // The running statement is cancelled now; between statements, runNext() sees the flag.
     // Before the set-up transaction has begun, stopping is enough: nothing was written.
     m_cancelled = true;
+    if (m_runner) {
+        m_runner->cancel();
+        return;
+    }
     if (m_demo && !m_steps.isEmpty()) {
         m_demo->cancel();
         return;
@@ -179,17 +185,22 @@ void DemoLauncher::databaseChecked(RequestId id, const QueryResult &result)
     m_demo = std::make_unique<Connection>(m_cluster->spec(demoDatabase));
     connect(m_demo.get(), &Connection::openFailed, this,
             [this](const PgError &error) { fail(error.toString()); });
+    // Set up before when the seed's marker is there; so is a demo from before Strata had its
+    // own runner (it applied and seeded in one transaction, and kept no run records).
     connect(m_demo.get(), &Connection::opened, this, [this] {
         m_demo->submit(QStringLiteral(
-            "SELECT count(*) FROM pg_catalog.pg_tables "
-            "WHERE schemaname = 'drizzle' AND tablename = '__drizzle_migrations'"));
+            "SELECT coalesce(shobj_description(d.oid, 'pg_database') = $1, false) "
+            "OR (to_regclass('drizzle.__drizzle_migrations') IS NOT NULL "
+            "AND to_regclass('drizzle.__strata_runs') IS NULL) "
+            "FROM pg_catalog.pg_database d WHERE d.datname = current_database()"),
+            {readyMarker});
     });
-    // The first answer says whether the demo was set up before; later ones are the steps.
+    // The first answer says whether the demo was set up before; later ones are the seed steps.
     connect(m_demo.get(), &Connection::finished, this, [this](RequestId, const QueryResult &r) {
         if (m_failed)
             return;
         if (m_steps.isEmpty()) {
-            if (r.value(0, 0) == QLatin1String("1")) {
+            if (r.value(0, 0) == QLatin1String("t")) {
                 emit ready(spec());
                 return;
             }
@@ -207,45 +218,6 @@ void DemoLauncher::databaseChecked(RequestId id, const QueryResult &result)
     m_demo->open();
 }
 
-QList<Query> DemoLauncher::migrationSteps(QString *error) const
-{
-    const QString folder = QStringLiteral(":/demo/project/drizzle");
-    const QJsonDocument journal = QJsonDocument::fromJson(
-        readResource(folder + QStringLiteral("/meta/_journal.json"), error).toUtf8());
-    const QJsonArray entries = journal.object().value(QStringLiteral("entries")).toArray();
-    if (entries.size() <= appliedMigrations) {
-        *error = tr("The demo project's journal is incomplete.");
-        return {};
-    }
-    // The bookkeeping table and rows exactly as drizzle-orm's migrator writes them, so that
-    // drizzle-kit and Strata agree on what is applied (drizzle-formats.md, section 5).
-    QList<Query> steps{{QStringLiteral(
-        "CREATE SCHEMA IF NOT EXISTS \"drizzle\";\n"
-        "CREATE TABLE IF NOT EXISTS \"drizzle\".\"__drizzle_migrations\" (\n"
-        "    id SERIAL PRIMARY KEY,\n    hash text NOT NULL,\n    created_at bigint\n);"), {}}};
-    for (int i = 0; i < appliedMigrations; ++i) {
-        const QJsonObject entry = entries.at(i).toObject();
-        const QString tag = entry.value(QStringLiteral("tag")).toString();
-        QFile file(folder + QLatin1Char('/') + tag + QStringLiteral(".sql"));
-        if (!file.open(QIODevice::ReadOnly)) {
-            *error = tr("The demo migration %1 is missing from this build.").arg(tag);
-            return {};
-        }
-        const QByteArray bytes = file.readAll();
-        const QString sql = QString::fromUtf8(bytes);
-        for (const QString &piece : sql.split(breakpoint)) {
-            if (!piece.trimmed().isEmpty())
-                steps.append({piece, {}});
-        }
-        const QString hash = QString::fromLatin1(
-            QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-        steps.append({QStringLiteral("INSERT INTO \"drizzle\".\"__drizzle_migrations\" (\"hash\", \"created_at\") "
-                                     "VALUES ($1, $2)"),
-                      {hash, QString::number(qint64(entry.value(QStringLiteral("when")).toDouble()))}});
-    }
-    return steps;
-}
-
 QStringList DemoLauncher::seedSteps()
 {
     QString error;
@@ -258,19 +230,51 @@ QStringList DemoLauncher::seedSteps()
     return steps;
 }
 
+// The first migrations go through the same runner as `strata migrate` (ledger rows as
+// drizzle writes them, a run record); the last stays pending on purpose.
 void DemoLauncher::setUp()
 {
-    QString error;
-    const QList<Query> migrations = migrationSteps(&error);
-    if (!error.isEmpty()) {
-        fail(error);
+    const MigrationFolder folder = MigrationFolder::read(projectFolder() + QStringLiteral("/drizzle"));
+    if (folder.migrations().size() <= appliedMigrations || folder.hasErrors()) {
+        fail(tr("The demo project's migrations folder is incomplete."));
         return;
     }
-    // One transaction for everything: a set-up that is interrupted leaves nothing behind,
-    // and the next start simply runs it again.
+    RunRequest request;
+    request.target = folder.migrations().at(appliedMigrations - 1).tag;
+    m_runner = std::make_unique<MigrationRunner>(spec(), folder, Ledger(), request);
+    const int seeds = int(seedSteps().size());
+    connect(m_runner.get(), &MigrationRunner::planned, this, [this, seeds] {
+        m_total = m_runner->batch().statementCount() + seeds + 2;
+    });
+    connect(m_runner.get(), &MigrationRunner::statementFinished, this, [this] {
+        emit progress(++m_next, m_total, tr("Applying the demo's migrations"));
+    });
+    connect(m_runner.get(), &MigrationRunner::finished, this, [this](const RunReport &report) {
+        m_runner.release()->deleteLater();  // we are inside its signal
+        if (report.outcome == RunReport::Outcome::Cancelled) {
+            fail(tr("The demo set-up was cancelled; what was applied stays, and the next start goes on from there."));
+        } else if (report.outcome != RunReport::Outcome::Done && report.outcome != RunReport::Outcome::NothingToDo) {
+            fail(report.failedTag.isEmpty() ? report.message
+                                            : tr("%1: %2").arg(report.failedTag, report.error.toString()));
+        } else {
+            seed();
+        }
+    });
+    emit progress(0, 0, tr("Applying the demo's migrations"));
+    m_runner->start();
+}
+
+// The seed data in one transaction, marked done at its end: an interrupted seed leaves
+// nothing, and the next start loads it again.
+void DemoLauncher::seed()
+{
+    if (m_cancelled) {
+        fail(tr("The demo set-up was cancelled; nothing was kept."));
+        return;
+    }
+    if (m_total == 0)
+        m_total = int(seedSteps().size()) + 2;
     m_steps.append({tr("Starting"), {QStringLiteral("BEGIN"), {}}});
-    for (const Query &query : migrations)
-        m_steps.append({tr("Applying the demo's migrations"), query});
     for (const QString &sql : seedSteps()) {
         QString label = tr("Loading demo data");
         const QString firstLine = sql.trimmed().section(QLatin1Char('\n'), 0, 0);
@@ -278,9 +282,9 @@ void DemoLauncher::setUp()
             label = firstLine.mid(12).trimmed();
         m_steps.append({label, {sql, {}}});
     }
+    m_steps.append({tr("Saving"), {QStringLiteral("COMMENT ON DATABASE %1 IS %2")
+                                       .arg(SqlQuote::identifier(demoDatabase), SqlQuote::literal(readyMarker)), {}}});
     m_steps.append({tr("Saving"), {QStringLiteral("COMMIT"), {}}});
-    m_total = int(m_steps.size());
-    m_next = 0;
     runNext();
 }
 
@@ -291,13 +295,13 @@ void DemoLauncher::runNext()
         fail(tr("The demo set-up was cancelled; nothing was kept."));
         return;
     }
-    if (m_next >= m_steps.size()) {
+    if (m_step >= m_steps.size()) {
         emit progress(m_total, m_total, tr("Done"));
         emit ready(spec());
         return;
     }
-    const Step &step = m_steps.at(m_next++);
-    emit progress(m_next - 1, m_total, step.label);
+    const Step &step = m_steps.at(m_step++);
+    emit progress(m_next++, m_total, step.label);
     m_demo->submit(step.query);
 }
 

@@ -10,6 +10,7 @@
 namespace strata {
 
 class LocalCluster;
+class MigrationRunner;
 
 // Brings up `strata --demo`: a private server in the user's data folder, the demo project
 // copied out of the resources, its first four migrations applied and the seed data loaded
@@ -42,21 +43,23 @@ private:
     void clusterStarted();
     void databaseChecked(RequestId id, const QueryResult &result);
     void setUp();
+    void seed();
     void runNext();
     void fail(const QString &reason);
     bool copyProject(QString *error);
-    QList<Query> migrationSteps(QString *error) const;
     static QStringList seedSteps();
 
     std::unique_ptr<LocalCluster> m_cluster;
     std::unique_ptr<Connection> m_admin;  // to "postgres": creates the demo database
     std::unique_ptr<Connection> m_demo;
+    std::unique_ptr<MigrationRunner> m_runner;  // while the demo's migrations are applied
     struct Step {
         QString label;
         Query query;
     };
-    QList<Step> m_steps;
-    int m_next = 0;
+    QList<Step> m_steps;  // the seed's
+    int m_step = 0;       // the seed step to run next
+    int m_next = 0;       // steps done so far, migrations' statements included
     int m_total = 0;
     bool m_cancelled = false;
     bool m_failed = false;
