@@ -216,7 +216,7 @@ int StatusCommand::run(const QStringList &arguments)
                        .arg(against)
                 << Qt::endl;
             for (const QString &statement : std::as_const(drift))
-                out << QStringLiteral("  ") << QString(statement).replace(QLatin1Char('\n'), QStringLiteral("\n  ")) << Qt::endl;
+                out << QStringLiteral("  ") << statement.trimmed().replace(QLatin1Char('\n'), QStringLiteral("\n  ")) << Qt::endl;
         }
     }
     return 0;
