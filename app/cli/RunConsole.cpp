@@ -11,6 +11,7 @@
 #include <QTimer>
 
 #include <csignal>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -74,7 +75,11 @@ void RunConsole::json(const QJsonObject &event)
 
 void RunConsole::progress(const QString &line)
 {
-    m_err << QStringLiteral("\r\x1b[2K") << line << Qt::flush;
+    // One line that never wraps, or \r would redraw only its last part.
+    winsize size{};
+    const int width = ::ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 10 ? size.ws_col : 80;
+    const QString shown = line.size() < width ? line : line.left(width - 2) + QChar(0x2026);
+    m_err << QStringLiteral("\r\x1b[2K") << shown << Qt::flush;
     m_progressShown = true;
 }
 
