@@ -153,8 +153,10 @@ void MigrationRunner::lock()
                                : Tr::tr("another migration run holds the lock; not waiting, as asked (--no-wait)"));
                 return;
             }
-            // lock_timeout must not end the wait for the other run.
-            sendAll({{QStringLiteral("SET lock_timeout = 0"), {}}, {QStringLiteral("SELECT pg_advisory_lock($1::bigint)"), {key}}},
+            // No timeout the server or role may set must end the wait for the other run.
+            sendAll({{QStringLiteral("SET lock_timeout = 0"), {}},
+                     {QStringLiteral("SET statement_timeout = 0"), {}},
+                     {QStringLiteral("SELECT pg_advisory_lock($1::bigint)"), {key}}},
                     [this] {
                         m_locked = true;
                         readLedger();

@@ -25,7 +25,7 @@ public:
     QList<Query> createQueries() const;
     // Returns the new row's id. `action` is "migrate" or "rollback"; `migrations` the tags planned.
     Query startQuery(const QString &action, const QStringList &migrations, const QString &mode) const;
-    // `result`: "succeeded", "failed", "cancelled", "refused".
+    // `result`: "succeeded", "failed", "cancelled" (RunReport::outcomeId for anything else).
     Query finishQuery(qint64 id, const QString &result, const QStringList &applied, const QString &error,
                       qint64 durationMs) const;
 
