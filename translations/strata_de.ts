@@ -1628,6 +1628,493 @@
         <source>sets the comment of %1</source>
         <translation>setzt den Kommentar von %1</translation>
     </message>
+    <message>
+        <source>The drizzle project (default: the current folder): its drizzle.config.ts names the migrations folder and bookkeeping table, its .env the database.</source>
+        <translation>Das drizzle-Projekt (Standard: der aktuelle Ordner): seine drizzle.config.ts nennt den Migrationsordner und die Verwaltungstabelle, seine .env die Datenbank.</translation>
+    </message>
+    <message>
+        <source>The migrations folder itself, instead of a project.</source>
+        <translation>Der Migrationsordner selbst statt eines Projekts.</translation>
+    </message>
+    <message>
+        <source>The database (a postgres:// URL or libpq&apos;s key=value string). Default: the project&apos;s DIRECT_URL, then DATABASE_URL, then libpq&apos;s PG* variables.</source>
+        <translation>Die Datenbank (eine postgres://-URL oder eine key=value-Zeichenfolge für libpq). Standard: DIRECT_URL des Projekts, dann DATABASE_URL, dann die PG*-Variablen von libpq.</translation>
+    </message>
+    <message>
+        <source>The bookkeeping table&apos;s schema (default: the project&apos;s migrations.schema, else drizzle).</source>
+        <translation>Das Schema der Verwaltungstabelle (Standard: migrations.schema des Projekts, sonst drizzle).</translation>
+    </message>
+    <message>
+        <source>The bookkeeping table (default: the project&apos;s migrations.table, else __drizzle_migrations).</source>
+        <translation>Die Verwaltungstabelle (Standard: migrations.table des Projekts, sonst __drizzle_migrations).</translation>
+    </message>
+    <message>
+        <source>the bookkeeping table&apos;s schema and name cannot be empty</source>
+        <translation>Schema und Name der Verwaltungstabelle dürfen nicht leer sein</translation>
+    </message>
+    <message>
+        <source>environment %1</source>
+        <translation>Umgebung %1</translation>
+    </message>
+    <message>
+        <source>libpq&apos;s defaults (PGHOST, PGDATABASE, …)</source>
+        <translation>Standardwerte von libpq (PGHOST, PGDATABASE, …)</translation>
+    </message>
+    <message>
+        <source>Apply the pending migrations of a drizzle migrations folder, recorded in drizzle&apos;s bookkeeping table.</source>
+        <translation>Die ausstehenden Migrationen eines drizzle-Migrationsordners anwenden und in der Verwaltungstabelle von drizzle festhalten.</translation>
+    </message>
+    <message>
+        <source>Apply up to and including this migration.</source>
+        <translation>Bis einschließlich dieser Migration anwenden.</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Also apply migrations older than the newest applied one.</source>
+        <translation>Auch Migrationen anwenden, die älter sind als die neueste angewendete.</translation>
+    </message>
+    <message>
+        <source>Go on although an applied migration&apos;s file has changed since.</source>
+        <translation>Fortfahren, obwohl sich die Datei einer angewendeten Migration seitdem geändert hat.</translation>
+    </message>
+    <message>
+        <source>Go on although the ledger records migrations the folder does not have.</source>
+        <translation>Fortfahren, obwohl die Verwaltungstabelle Migrationen verzeichnet, die der Ordner nicht hat.</translation>
+    </message>
+    <message>
+        <source>strata migrate takes no arguments</source>
+        <translation>strata migrate nimmt keine Argumente</translation>
+    </message>
+    <message>
+        <source>Try &apos;strata migrate --help&apos;.</source>
+        <translation>Siehe „strata migrate --help“.</translation>
+    </message>
+    <message>
+        <source>Undo applied migrations: run their down SQL and delete their ledger rows, in one transaction.</source>
+        <translation>Angewendete Migrationen rückgängig machen: ihr Down-SQL ausführen und ihre Zeilen in der Verwaltungstabelle löschen, in einer Transaktion.</translation>
+    </message>
+    <message>
+        <source>Roll back every migration applied after this one.</source>
+        <translation>Jede nach dieser angewendete Migration zurücknehmen.</translation>
+    </message>
+    <message>
+        <source>Roll back the newest n applied migrations.</source>
+        <translation>Die neuesten n angewendeten Migrationen zurücknehmen.</translation>
+    </message>
+    <message>
+        <source>Do not ask before running the SQL.</source>
+        <translation>Vor dem Ausführen des SQL nicht nachfragen.</translation>
+    </message>
+    <message>
+        <source>strata rollback takes no arguments</source>
+        <translation>strata rollback nimmt keine Argumente</translation>
+    </message>
+    <message>
+        <source>Try &apos;strata rollback --help&apos;.</source>
+        <translation>Siehe „strata rollback --help“.</translation>
+    </message>
+    <message>
+        <source>strata rollback: give --to &lt;tag&gt; or --steps &lt;n&gt;</source>
+        <translation>strata rollback: geben Sie --to &lt;tag&gt; oder --steps &lt;n&gt; an</translation>
+    </message>
+    <message>
+        <source>strata rollback: --steps wants a number of 1 or more, not &apos;%1&apos;</source>
+        <translation>strata rollback: --steps erwartet eine Zahl ab 1, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>Run this rollback? [y/N] </source>
+        <translation>Diese Rücknahme ausführen? [y/N] </translation>
+    </message>
+    <message>
+        <source>strata rollback: not run: there is no terminal to ask on; pass --yes to run the SQL above</source>
+        <translation>strata rollback: nicht ausgeführt: es gibt kein Terminal für die Rückfrage; geben Sie --yes an, um das SQL oben auszuführen</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Waiting for another migration run (server process %1)…</source>
+        <translation>Warte auf einen anderen Migrationslauf (Serverprozess %1)…</translation>
+    </message>
+    <message>
+        <source>Waiting for another migration run…</source>
+        <translation>Warte auf einen anderen Migrationslauf…</translation>
+    </message>
+    <message>
+        <source>migration %1/%2 %3, statement %4/%5: %6</source>
+        <translation>Migration %1/%2 %3, Anweisung %4/%5: %6</translation>
+    </message>
+    <message numerus="yes">
+        <source>  ran %1 (%n statement(s), %2)</source>
+        <translation>
+            <numerusform>  %1 ausgeführt (%n Anweisung, %2)</numerusform>
+            <numerusform>  %1 ausgeführt (%n Anweisungen, %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n migration(s), %1 … %2</source>
+        <translation>
+            <numerusform>%n Migration, %1 … %2</numerusform>
+            <numerusform>%n Migrationen, %1 … %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  committed %1</source>
+        <translation>  festgeschrieben: %1</translation>
+    </message>
+    <message>
+        <source>Cancelling: the open transaction rolls back…</source>
+        <translation>Abbruch: die offene Transaktion wird zurückgerollt…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Applying %n migration(s) from %1 (%2 statements):</source>
+        <translation>
+            <numerusform>%n Migration aus %1 wird angewendet (%2 Anweisungen):</numerusform>
+            <numerusform>%n Migrationen aus %1 werden angewendet (%2 Anweisungen):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rolling back %n migration(s) from %1 (%2 statements):</source>
+        <translation>
+            <numerusform>%n Migration aus %1 wird zurückgenommen (%2 Anweisungen):</numerusform>
+            <numerusform>%n Migrationen aus %1 werden zurückgenommen (%2 Anweisungen):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(commits on its own: %1)</source>
+        <translation>(schreibt für sich fest: %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied %n migration(s) in %1.</source>
+        <translation>
+            <numerusform>%n Migration in %1 angewendet.</numerusform>
+            <numerusform>%n Migrationen in %1 angewendet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rolled back %n migration(s) in %1.</source>
+        <translation>
+            <numerusform>%n Migration in %1 zurückgenommen.</numerusform>
+            <numerusform>%n Migrationen in %1 zurückgenommen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to apply: the database is up to date.</source>
+        <translation>Nichts anzuwenden: die Datenbank ist auf dem neuesten Stand.</translation>
+    </message>
+    <message>
+        <source>Nothing to roll back.</source>
+        <translation>Nichts zurückzunehmen.</translation>
+    </message>
+    <message>
+        <source>-- Dry run: this is what would run; nothing was changed.</source>
+        <translation>-- Probelauf: dies würde ausgeführt; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>refused, nothing was changed:</source>
+        <translation>abgelehnt, nichts wurde geändert:</translation>
+    </message>
+    <message>
+        <source>cannot connect: %1</source>
+        <translation>keine Verbindung: %1</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Statement: %1</source>
+        <translation>Anweisung: %1</translation>
+    </message>
+    <message>
+        <source>cancelled.</source>
+        <translation>abgebrochen.</translation>
+    </message>
+    <message>
+        <source>the connection was lost: %1</source>
+        <translation>die Verbindung ist abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>Applied and committed: %1</source>
+        <translation>Angewendet und festgeschrieben: %1</translation>
+    </message>
+    <message>
+        <source>Rolled back and committed: %1</source>
+        <translation>Zurückgenommen und festgeschrieben: %1</translation>
+    </message>
+    <message>
+        <source>Not applied (rolled back): %1</source>
+        <translation>Nicht angewendet (zurückgerollt): %1</translation>
+    </message>
+    <message>
+        <source>Not rolled back: %1</source>
+        <translation>Nicht zurückgenommen: %1</translation>
+    </message>
+    <message>
+        <source>%1 ran statements outside a transaction before it stopped; they stay applied, and its ledger row was not written. Check them before running it again.</source>
+        <translation>%1 hat vor dem Abbruch Anweisungen außerhalb einer Transaktion ausgeführt; sie bleiben angewendet, und die Zeile in der Verwaltungstabelle wurde nicht geschrieben. Prüfen Sie sie, bevor Sie die Migration erneut ausführen.</translation>
+    </message>
+    <message>
+        <source>--%1 wants milliseconds (0 or more), not &apos;%2&apos;</source>
+        <translation>--%1 erwartet Millisekunden (0 oder mehr), nicht „%2“</translation>
+    </message>
+    <message>
+        <source>Show the plan and the SQL; change nothing.</source>
+        <translation>Den Plan und das SQL zeigen; nichts ändern.</translation>
+    </message>
+    <message>
+        <source>all: every migration in one transaction (drizzle&apos;s way, the default); each: one transaction per migration.</source>
+        <translation>all: alle Migrationen in einer Transaktion (wie drizzle, der Standard); each: eine Transaktion je Migration.</translation>
+    </message>
+    <message>
+        <source>Give up a statement that waits longer than this for a lock (default 10000; 0: wait for ever).</source>
+        <translation>Eine Anweisung aufgeben, die länger als so lange auf eine Sperre wartet (Standard 10000; 0: ewig warten).</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Give up a statement that runs longer than this (default 0: no limit).</source>
+        <translation>Eine Anweisung aufgeben, die länger als so lange läuft (Standard 0: keine Grenze).</translation>
+    </message>
+    <message>
+        <source>Fail at once when another migration run holds the lock.</source>
+        <translation>Sofort scheitern, wenn ein anderer Migrationslauf die Sperre hält.</translation>
+    </message>
+    <message>
+        <source>Do not record the run in the __strata_runs table.</source>
+        <translation>Den Lauf nicht in der Tabelle __strata_runs festhalten.</translation>
+    </message>
+    <message>
+        <source>Print one JSON object per event, for CI logs.</source>
+        <translation>Ein JSON-Objekt je Ereignis ausgeben, für CI-Protokolle.</translation>
+    </message>
+    <message>
+        <source>--tx is all or each, not &apos;%1&apos;</source>
+        <translation>--tx ist all oder each, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>there is no migrations folder at %1</source>
+        <translation>unter %1 gibt es keinen Migrationsordner</translation>
+    </message>
+    <message>
+        <source>%1 has errors (above; &apos;strata check&apos; shows all): fix them before applying</source>
+        <translation>%1 hat Fehler (oben; „strata check“ zeigt alle): beheben Sie sie vor dem Anwenden</translation>
+    </message>
+    <message>
+        <source>no migration %1 in %2</source>
+        <translation>keine Migration %1 in %2</translation>
+    </message>
+    <message>
+        <source>NULL</source>
+        <translation>NULL</translation>
+    </message>
+    <message numerus="yes">
+        <source>recorded %n times in the ledger</source>
+        <translation>
+            <numerusform>%n-mal in der Verwaltungstabelle verzeichnet</numerusform>
+            <numerusform>%n-mal in der Verwaltungstabelle verzeichnet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>changed since it was applied: ledger hash %1…, file %2…</source>
+        <translation>seit dem Anwenden geändert: Hash in der Verwaltungstabelle %1…, Datei %2…</translation>
+    </message>
+    <message>
+        <source>older than the newest applied migration (%1): drizzle-kit migrate skips it for ever</source>
+        <translation>älter als die neueste angewendete Migration (%1): drizzle-kit migrate überspringt sie für immer</translation>
+    </message>
+    <message>
+        <source>ledger row %1 (created_at %2, hash %3…) names no migration in the folder</source>
+        <translation>Zeile %1 der Verwaltungstabelle (created_at %2, Hash %3…) nennt keine Migration im Ordner</translation>
+    </message>
+    <message>
+        <source>Show which migrations a database has applied, which are pending, and how it drifted from the last applied snapshot.</source>
+        <translation>Zeigen, welche Migrationen eine Datenbank angewendet hat, welche ausstehen und wie sie vom zuletzt angewendeten Snapshot abweicht.</translation>
+    </message>
+    <message>
+        <source>Print the status as a JSON document.</source>
+        <translation>Den Status als JSON-Dokument ausgeben.</translation>
+    </message>
+    <message>
+        <source>Do not read the database&apos;s schema to find drift.</source>
+        <translation>Das Schema der Datenbank nicht lesen, um Abweichungen zu finden.</translation>
+    </message>
+    <message>
+        <source>strata status takes no arguments</source>
+        <translation>strata status nimmt keine Argumente</translation>
+    </message>
+    <message>
+        <source>Try &apos;strata status --help&apos;.</source>
+        <translation>Siehe „strata status --help“.</translation>
+    </message>
+    <message>
+        <source>strata status: %1</source>
+        <translation>strata status: %1</translation>
+    </message>
+    <message>
+        <source>the ledger has a row whose created_at is NULL: drizzle-kit migrate would take every migration for pending</source>
+        <translation>die Verwaltungstabelle hat eine Zeile mit created_at NULL: drizzle-kit migrate hielte jede Migration für ausstehend</translation>
+    </message>
+    <message>
+        <source>Database: %1 (%2)</source>
+        <translation>Datenbank: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Folder:   %1 (%2 layout)</source>
+        <translation>Ordner:   %1 (Aufbau %2)</translation>
+    </message>
+    <message>
+        <source>Ledger:   %1</source>
+        <translation>Verwaltungstabelle: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n row(s))</source>
+        <translation>
+            <numerusform>(%n Zeile)</numerusform>
+            <numerusform>(%n Zeilen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(not created yet)</source>
+        <translation>(noch nicht angelegt)</translation>
+    </message>
+    <message>
+        <source>(no migrations)</source>
+        <translation>(keine Migrationen)</translation>
+    </message>
+    <message>
+        <source>%1 applied, %2 modified, %3 pending, %4 out of order, %5 missing</source>
+        <translation>%1 angewendet, %2 geändert, %3 ausstehend, %4 außer der Reihe, %5 fehlend</translation>
+    </message>
+    <message>
+        <source>Drift: not checked: %1</source>
+        <translation>Abweichung: nicht geprüft: %1</translation>
+    </message>
+    <message>
+        <source>an empty schema (nothing is applied)</source>
+        <translation>einem leeren Schema (nichts ist angewendet)</translation>
+    </message>
+    <message>
+        <source>%1&apos;s snapshot</source>
+        <translation>dem Snapshot von %1</translation>
+    </message>
+    <message>
+        <source>Drift: none; the database matches %1.</source>
+        <translation>Abweichung: keine; die Datenbank entspricht %1.</translation>
+    </message>
+    <message>
+        <source>Drift: the database differs from %1; this SQL would turn the snapshot into the database:</source>
+        <translation>Abweichung: die Datenbank weicht von %1 ab; dieses SQL machte aus dem Snapshot die Datenbank:</translation>
+    </message>
+    <message>
+        <source>line %1: %2 changes the run&apos;s transaction in a way Strata cannot follow (only BEGIN and COMMIT are understood)</source>
+        <translation>Zeile %1: %2 ändert die Transaktion des Laufs auf eine Weise, der Strata nicht folgen kann (nur BEGIN und COMMIT werden verstanden)</translation>
+    </message>
+    <message>
+        <source>it adds the enum value %1, which %2 uses: PostgreSQL refuses a new value before the transaction that added it commits</source>
+        <translation>sie fügt den Enum-Wert %1 hinzu, den %2 verwendet: PostgreSQL lehnt einen neuen Wert ab, bevor die Transaktion, die ihn hinzufügte, festgeschrieben ist</translation>
+    </message>
+    <message>
+        <source>cannot roll back %1: %2</source>
+        <translation>%1 kann nicht zurückgenommen werden: %2</translation>
+    </message>
+    <message>
+        <source>its SQL has its own BEGIN/COMMIT: the run&apos;s transaction commits where the file says COMMIT, and again when the migration ends</source>
+        <translation>ihr SQL hat eigene BEGIN/COMMIT: die Transaktion des Laufs wird dort festgeschrieben, wo die Datei COMMIT sagt, und erneut am Ende der Migration</translation>
+    </message>
+    <message>
+        <source>it has a statement that cannot run in a transaction block: what comes before that statement commits first, and the migration commits when it ends</source>
+        <translation>sie hat eine Anweisung, die nicht in einem Transaktionsblock laufen kann: was davor kommt, wird zuerst festgeschrieben, und die Migration wird an ihrem Ende festgeschrieben</translation>
+    </message>
+    <message>
+        <source>-- %1 (%2)</source>
+        <translation>-- %1 (%2)</translation>
+    </message>
+    <message>
+        <source>-- undo %1 (%2)</source>
+        <translation>-- Rücknahme von %1 (%2)</translation>
+    </message>
+    <message>
+        <source>-- outside a transaction:</source>
+        <translation>-- außerhalb einer Transaktion:</translation>
+    </message>
+    <message>
+        <source>another migration run holds the lock (server process %1); not waiting, as asked (--no-wait)</source>
+        <translation>ein anderer Migrationslauf hält die Sperre (Serverprozess %1); wie verlangt wird nicht gewartet (--no-wait)</translation>
+    </message>
+    <message>
+        <source>another migration run holds the lock; not waiting, as asked (--no-wait)</source>
+        <translation>ein anderer Migrationslauf hält die Sperre; wie verlangt wird nicht gewartet (--no-wait)</translation>
+    </message>
+    <message>
+        <source>the migrations folder has errors (&apos;strata check&apos; shows them)</source>
+        <translation>der Migrationsordner hat Fehler („strata check“ zeigt sie)</translation>
+    </message>
+    <message>
+        <source>no migration %1 in the folder</source>
+        <translation>keine Migration %1 im Ordner</translation>
+    </message>
+    <message>
+        <source>%1 was changed after it was applied; restore the file, or pass --allow-modified to apply the rest anyway</source>
+        <translation>%1 wurde nach dem Anwenden geändert; stellen Sie die Datei wieder her oder geben Sie --allow-modified an, um den Rest trotzdem anzuwenden</translation>
+    </message>
+    <message>
+        <source>%1 is older than the newest applied migration (drizzle-kit migrate would skip it for ever); pass --allow-out-of-order to apply it</source>
+        <translation>%1 ist älter als die neueste angewendete Migration (drizzle-kit migrate würde sie für immer überspringen); geben Sie --allow-out-of-order an, um sie anzuwenden</translation>
+    </message>
+    <message>
+        <source>the ledger records a migration (row %1, hash %2) that is not in the folder; pass --allow-missing to go on without it</source>
+        <translation>die Verwaltungstabelle verzeichnet eine Migration (Zeile %1, Hash %2), die nicht im Ordner ist; geben Sie --allow-missing an, um ohne sie fortzufahren</translation>
+    </message>
+    <message>
+        <source>%1 is not applied: roll back to an applied migration</source>
+        <translation>%1 ist nicht angewendet: nehmen Sie bis zu einer angewendeten Migration zurück</translation>
+    </message>
+    <message numerus="yes">
+        <source>cannot roll back %n migration(s): only %1 applied</source>
+        <translation>
+            <numerusform>%n Migration kann nicht zurückgenommen werden: nur %1 angewendet</numerusform>
+            <numerusform>%n Migrationen können nicht zurückgenommen werden: nur %1 angewendet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>angewendet</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>out of order</source>
+        <translation>außer der Reihe</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlend</translation>
+    </message>
+    <message>
+        <source>cannot read the ledger of %1: %2</source>
+        <translation>die Verwaltungstabelle von %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot read the schema of %1: %2</source>
+        <translation>das Schema von %1 kann nicht gelesen werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1955,14 +2442,6 @@ Befehle (ohne Bildschirm nutzbar): %1</translation>
         <translation>Die Einrichtung der Demo wurde abgebrochen; es wurde nichts behalten.</translation>
     </message>
     <message>
-        <source>The demo project&apos;s journal is incomplete.</source>
-        <translation>Das Journal des Demo-Projekts ist unvollständig.</translation>
-    </message>
-    <message>
-        <source>The demo migration %1 is missing from this build.</source>
-        <translation>Die Demo-Migration %1 fehlt in diesem Build.</translation>
-    </message>
-    <message>
         <source>Starting</source>
         <translation>Wird gestartet</translation>
     </message>
@@ -1985,6 +2464,18 @@ Befehle (ohne Bildschirm nutzbar): %1</translation>
     <message>
         <source>The demo folder %1 is a link or belongs to another user; Strata will not use it.</source>
         <translation>Der Demo-Ordner %1 ist ein Link oder gehört einem anderen Benutzer; Strata verwendet ihn nicht.</translation>
+    </message>
+    <message>
+        <source>The demo project&apos;s migrations folder is incomplete.</source>
+        <translation>Der Migrationsordner des Demo-Projekts ist unvollständig.</translation>
+    </message>
+    <message>
+        <source>The demo set-up was cancelled; what was applied stays, and the next start goes on from there.</source>
+        <translation>Die Einrichtung der Demo wurde abgebrochen; was angewendet wurde, bleibt, und der nächste Start macht dort weiter.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

@@ -94,19 +94,20 @@ int StatusCommand::run(const QStringList &arguments)
 
     Connection connection(target->spec);
     PgError pgError;
+    // `what` has %1 for the database and %2 for the error.
     const auto cannot = [&](const QString &what) {
-        err << Tr::tr("strata status: %1 %2: %3").arg(what, databaseName, pgError.toString()) << Qt::endl;
+        err << QStringLiteral("strata status: ") << what.arg(databaseName, pgError.toString()) << Qt::endl;
         return pgError.kind == PgError::Kind::ConnectFailed || pgError.kind == PgError::Kind::ConnectionLost ? 3 : 1;
     };
     const std::optional<QueryResult> columns = BlockingQuery::run(connection, ledger.shapeQuery(), &pgError);
     if (!columns)
-        return cannot(Tr::tr("cannot read the ledger of"));
+        return cannot(Tr::tr("cannot read the ledger of %1: %2"));
     const Ledger::Shape shape = Ledger::shapeFrom(*columns);
     QList<LedgerRow> rows;
     if (shape.exists) {
         const std::optional<QueryResult> read = BlockingQuery::run(connection, ledger.readQuery(shape), &pgError);
         if (!read)
-            return cannot(Tr::tr("cannot read the ledger of"));
+            return cannot(Tr::tr("cannot read the ledger of %1: %2"));
         rows = Ledger::rowsFrom(*read, shape);
     }
     const Plan plan = Plan::of(folder, rows);
@@ -130,7 +131,7 @@ int StatusCommand::run(const QStringList &arguments)
             options.drizzleMigrationsTable = ledger.table();
             const std::optional<Schema> live = Introspector::introspectAndWait(connection, options, &pgError);
             if (!live)
-                return cannot(Tr::tr("cannot read the schema of"));
+                return cannot(Tr::tr("cannot read the schema of %1: %2"));
             drift = Drift::sql(expected->schema, *live);
         }
     }
