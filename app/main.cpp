@@ -1,13 +1,12 @@
 #include "MainWindow.h"
+#include "Translations.h"
 #include "cli/CommandLine.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QTimer>
-#include <QTranslator>
 
 #include <cstdio>
 #include <type_traits>
@@ -34,17 +33,6 @@ private:
     bool m_done = false;
 };
 
-void installTranslators(QCoreApplication &app)
-{
-    auto *qt = new QTranslator(&app);
-    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        app.installTranslator(qt);
-    auto *strata = new QTranslator(&app);
-    if (strata->load(QLocale(), QStringLiteral("strata"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        app.installTranslator(strata);
-}
-
 int openWindow(const QCommandLineParser &parser, const QCommandLineOption &demo,
                const QCommandLineOption &fresh);
 
@@ -66,7 +54,7 @@ int runWindow(int argc, char **argv)
     App::setApplicationName(QStringLiteral("strata"));
     App::setOrganizationName(QStringLiteral("strata"));
     App::setApplicationVersion(QStringLiteral(STRATA_VERSION));
-    installTranslators(app);
+    strata::installTranslations(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(

@@ -11,6 +11,7 @@
 #include "SnapshotCommand.h"
 #include "StatusCommand.h"
 #include "Tr.h"
+#include "Translations.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -34,6 +35,7 @@ int CommandLine::run(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("strata"));
     QCoreApplication::setApplicationVersion(QStringLiteral(STRATA_VERSION));
+    installTranslations(app);
     QStringList arguments = QCoreApplication::arguments();
     const QString command = arguments.value(1);
     arguments.removeAt(1);  // the rest reads like "strata-<command> [options]"
