@@ -1859,8 +1859,8 @@
         <translation>Nicht zurückgenommen: %1</translation>
     </message>
     <message>
-        <source>%1 ran statements outside a transaction before it stopped; they stay applied, and its ledger row was not written. Check them before running it again.</source>
-        <translation>%1 hat vor dem Abbruch Anweisungen außerhalb einer Transaktion ausgeführt; sie bleiben angewendet, und die Zeile in der Verwaltungstabelle wurde nicht geschrieben. Prüfen Sie sie, bevor Sie die Migration erneut ausführen.</translation>
+        <source>%1 stopped after some of its statements had been committed (outside the run&apos;s transaction); they stay applied, and its ledger row was not written. Check them before running it again.</source>
+        <translation>%1 hielt an, nachdem einige ihrer Anweisungen festgeschrieben waren (außerhalb der Transaktion des Laufs); sie bleiben angewendet, und die Zeile in der Verwaltungstabelle wurde nicht geschrieben. Prüfen Sie sie, bevor Sie die Migration erneut ausführen.</translation>
     </message>
     <message>
         <source>--%1 wants milliseconds (0 or more), not &apos;%2&apos;</source>

@@ -345,8 +345,8 @@ void RunConsole::printReport(const MigrationRunner &runner, const RunReport &rep
                      .arg(report.notApplied.join(QStringLiteral(", ")))
               << Qt::endl;
     if (!report.partial.isEmpty())
-        m_err << Tr::tr("%1 ran statements outside a transaction before it stopped; they stay applied, and its ledger "
-                        "row was not written. Check them before running it again.")
+        m_err << Tr::tr("%1 stopped after some of its statements had been committed (outside the run's transaction); "
+                        "they stay applied, and its ledger row was not written. Check them before running it again.")
                      .arg(report.partial)
               << Qt::endl;
 }

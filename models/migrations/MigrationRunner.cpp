@@ -339,6 +339,10 @@ void MigrationRunner::next()
             beginThen(advance);
             return;
         }
+        // Committing in the middle of a migration leaves its earlier statements applied
+        // whatever happens next: the report must say so until its ledger row commits.
+        if ((statement.standalone || statement.control == BatchStatement::Control::Commit) && number > 0)
+            m_report.partial = migration.tag;
         if (statement.control == BatchStatement::Control::Commit) {
             commitThen(advance);
             return;
