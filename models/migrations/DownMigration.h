@@ -33,6 +33,13 @@ public:
     // nor both snapshots are there, when the snapshots do not chain, or when the snapshots
     // are equal although the migration has SQL (custom SQL: only its author can undo it).
     static std::optional<DownSql> of(const MigrationFolder &folder, int index, QString *error);
+    // The way back from migrations first..last (indexes, in folder order) together, derived
+    // from last's snapshot back to the one before first: for a rollback of several steps,
+    // where a migration in between may keep its predecessor's snapshot although its SQL
+    // changed the schema (its effect then shows in a neighbour's snapshot). A table it
+    // creates again gets its columns in the order the history gave them. Down files are
+    // not read here.
+    static std::optional<DownSql> span(const MigrationFolder &folder, int first, int last, QString *error);
 };
 
 } // namespace strata

@@ -130,25 +130,48 @@ std::optional<MigrationBatch> MigrationBatch::down(const MigrationFolder &folder
 {
     MigrationBatch batch;
     batch.m_direction = Direction::Down;
-    for (int index : migrations) {
-        const Migration &source = folder.migrations().at(index);
+    const QList<Migration> &all = folder.migrations();
+    // Migrations without a down file are undone together where they follow each other: one
+    // diff from the newest snapshot back to the oldest's predecessor (DownMigration::span). It
+    // runs in the newest one's place; the others then only lose their ledger rows.
+    qsizetype next = 0;
+    while (next < migrations.size()) {
+        const int newest = migrations.at(next);
+        qsizetype end = next + 1;
+        if (!all.at(newest).hasDown) {
+            while (end < migrations.size() && migrations.at(end) == migrations.at(end - 1) - 1
+                   && !all.at(migrations.at(end)).hasDown)
+                ++end;
+        }
+        const int oldest = migrations.at(end - 1);
         QString why;
-        const std::optional<DownSql> down = DownMigration::of(folder, index, &why);
+        const std::optional<DownSql> down = oldest == newest ? DownMigration::of(folder, newest, &why)
+                                                             : DownMigration::span(folder, oldest, newest, &why);
         if (!down) {
             if (error)
-                *error = Tr::tr("cannot roll back %1: %2").arg(source.tag, why);
+                *error = Tr::tr("cannot roll back %1: %2").arg(all.at(newest).tag, why);
             return std::nullopt;
         }
-        BatchMigration migration;
-        migration.migration = index;
-        migration.tag = source.tag;
-        migration.file = down->file;
-        migration.script = StatementSplitter::split(down->text);
-        if (const PlanEntry *entry = plan.entryOf(index)) {
-            for (const LedgerRow &row : entry->rows)
-                migration.ledger.append(ledger.deleteQuery(row.id));
+        for (qsizetype i = next; i < end; ++i) {
+            const int index = migrations.at(i);
+            BatchMigration migration;
+            migration.migration = index;
+            migration.tag = all.at(index).tag;
+            if (i == next) {
+                migration.file = down->file;
+                migration.script = StatementSplitter::split(down->text);
+            } else {
+                migration.file = all.at(index).snapshotFile;
+                migration.script = StatementSplitter::split(QString());
+                migration.commitReason.clear();
+            }
+            if (const PlanEntry *entry = plan.entryOf(index)) {
+                for (const LedgerRow &row : entry->rows)
+                    migration.ledger.append(ledger.deleteQuery(row.id));
+            }
+            batch.take(migration, 0);
         }
-        batch.take(migration, 0);
+        next = end;
     }
     if (!batch.m_migrations.isEmpty())
         batch.m_migrations.last().commitAfter = true;
