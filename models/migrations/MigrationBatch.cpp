@@ -67,14 +67,34 @@ QList<BatchStatement> statementsOf(const SqlScript &script, int serverVersion, Q
     return out;
 }
 
-// A query as a person reads it: each $n replaced by its value as a literal.
+// A query as a person reads it: each $n replaced by its value as a literal. One pass, outside
+// quotes: replacing $3, then $2, then $1 in turn would also rewrite a "$1" that an earlier
+// value (a tag) or a quoted schema name holds.
 QString shown(const Query &query)
 {
-    QString text = query.sql;
-    for (qsizetype i = query.params.size(); i >= 1; --i) {
-        const QString &value = query.params.at(i - 1);
-        text.replace(QLatin1Char('$') + QString::number(i),
-                     value.isNull() ? QStringLiteral("NULL") : SqlQuote::literal(value));
+    const QString &sql = query.sql;
+    QString text;
+    QChar quote;
+    for (qsizetype i = 0; i < sql.size(); ++i) {
+        const QChar c = sql.at(i);
+        if (!quote.isNull()) {
+            if (c == quote)
+                quote = QChar();
+        } else if (c == QLatin1Char('"') || c == QLatin1Char('\'')) {
+            quote = c;
+        } else if (c == QLatin1Char('$')) {
+            qsizetype end = i + 1;
+            while (end < sql.size() && sql.at(end).isDigit())
+                ++end;
+            const int number = sql.mid(i + 1, end - i - 1).toInt();
+            if (number >= 1 && number <= query.params.size()) {
+                const QString &value = query.params.at(number - 1);
+                text += value.isNull() ? QStringLiteral("NULL") : SqlQuote::literal(value);
+                i = end - 1;
+                continue;
+            }
+        }
+        text += c;
     }
     return text;
 }

@@ -29,9 +29,10 @@ struct PlanEntry {
 };
 
 // What a database has applied of a folder and what it has not: a pure function of the
-// folder and the ledger's rows. A row belongs to the migration whose `when` and hash it
-// holds, else (in this order) to one with its hash, to one with its `when` (then the file
-// was modified), or, with drizzle-kit 1.0's `name` column, to the folder of that name.
+// folder and the ledger's rows. In drizzle-kit 1.0's layout a row with a `name` belongs to
+// the folder of that name, as 1.0 decides; any other row to the migration whose `when` and
+// hash it holds, else to one with its hash, else to one with its `when` (then the file was
+// modified since).
 class Plan
 {
 public:

@@ -2,6 +2,7 @@
 
 #include "SnapshotReader.h"
 #include "SnapshotWriter.h"
+#include "migrations/JsJson.h"
 
 #include <QUuid>
 
@@ -54,9 +55,7 @@ QByteArray SnapshotJson::restringify(const QByteArray &json)
     SnapshotWriter::Json value;
     if (!SnapshotReader::parse(json, &value, nullptr, nullptr))
         return {};
-    std::string out;
-    SnapshotWriter::stringify(out, value, 2);
-    return QByteArray(out.data(), qsizetype(out.size()));
+    return JsJson::stringify(value, 2, JsJson::KeyOrder::JavaScript);
 }
 
 } // namespace strata

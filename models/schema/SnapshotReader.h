@@ -35,6 +35,8 @@ public:
 
     std::optional<Snapshot> read(SnapshotError *error);
 
+    // The static members work on the JSON text alone (SnapshotReaderText.cpp).
+
     // Parses JSON keeping key order (JSON.parse's: a repeated key keeps its first place and
     // its last value); on a syntax error, where (a byte offset) and nlohmann's reason.
     static bool parse(const QByteArray &json, Json *root, qsizetype *errorOffset, QString *errorDetail);
@@ -84,7 +86,7 @@ private:
     bool choice(const Json &object, const Path &path, const char *key, const QStringList &allowed,
                 QString *out, bool required, Qt::CaseSensitivity cs = Qt::CaseSensitive);
 
-    // Versions 5, 6 and 7 (drizzle-kit 0.x).
+    // Versions 5, 6 and 7 (drizzle-kit 0.x), in SnapshotReaderV7.cpp.
     bool readV7(const Json &root, int version, Snapshot *snapshot);
     bool readTable(const Json &value, const Path &path, int version, Table *table);
     bool readColumn(const Json &value, const Path &path, const QString &tableSchema,
@@ -97,7 +99,7 @@ private:
     bool readView(const Json &value, const Path &path, View *view);
     bool readViewOptions(const Json &value, const Path &path, QList<QPair<QString, QString>> *with);
 
-    // Version 8 (drizzle-kit 1.0).
+    // Version 8 (drizzle-kit 1.0), in SnapshotReaderV8.cpp.
     bool readV8(const Json &root, Snapshot *snapshot);
 
     const QByteArray &m_json;  // the caller's, alive for the whole read

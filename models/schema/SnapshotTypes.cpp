@@ -1,13 +1,13 @@
 #include "SnapshotTypes.h"
 
+#include "migrations/JsJson.h"
+
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
 
-#include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <string>
 
 namespace strata {
 
@@ -279,41 +279,7 @@ QString SnapshotTypes::quoteIdentifier(const QString &name)
 
 QString SnapshotTypes::jsNumber(double value)
 {
-    if (!std::isfinite(value))
-        return QStringLiteral("null");  // what JSON.stringify writes for NaN and Infinity
-    if (value == 0)
-        return QStringLiteral("0");  // -0 too
-    char buffer[64];
-    const auto converted = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
-    std::string text(buffer, converted.ptr);
-    std::string out;
-    if (text[0] == '-') {
-        out += '-';
-        text.erase(0, 1);
-    }
-    const auto e = text.find('e');
-    std::string digits = text.substr(0, e);
-    digits.erase(std::remove(digits.begin(), digits.end(), '.'), digits.end());
-    while (digits.size() > 1 && digits.back() == '0')
-        digits.pop_back();
-    const int k = int(digits.size());
-    const int n = std::stoi(text.substr(e + 1)) + 1;  // the decimal point sits after n digits
-    // ECMAScript Number::toString, steps for radix 10.
-    if (k <= n && n <= 21) {
-        out += digits + std::string(std::size_t(n - k), '0');
-    } else if (0 < n && n <= 21) {
-        out += digits.substr(0, std::size_t(n)) + '.' + digits.substr(std::size_t(n));
-    } else if (-6 < n && n <= 0) {
-        out += "0." + std::string(std::size_t(-n), '0') + digits;
-    } else {
-        const int exponent = n - 1;
-        out += digits.substr(0, 1);
-        if (k > 1)
-            out += '.' + digits.substr(1);
-        out += exponent < 0 ? "e-" : "e+";
-        out += std::to_string(std::abs(exponent));
-    }
-    return QString::fromStdString(out);
+    return QString::fromStdString(JsJson::number(value));
 }
 
 bool SnapshotTypes::isJsNumber(const QString &text)

@@ -1,10 +1,10 @@
 #include "SnapshotWriter.h"
 
 #include "SnapshotTypes.h"
+#include "migrations/JsJson.h"
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <limits>
 
 namespace strata {
@@ -39,63 +39,6 @@ Json strings(const QStringList &list)
     for (const QString &item : list)
         array.push_back(str(item));
     return array;
-}
-
-// JavaScript enumerates "array index" keys (canonical integers below 2^32 - 1) first.
-bool isArrayIndex(const std::string &key, std::uint32_t *index)
-{
-    if (key.empty() || key.size() > 10 || (key.size() > 1 && key[0] == '0'))
-        return false;
-    std::uint64_t value = 0;
-    for (const char ch : key) {
-        if (ch < '0' || ch > '9')
-            return false;
-        value = value * 10 + std::uint64_t(ch - '0');
-    }
-    if (value >= 4294967295ULL)
-        return false;
-    *index = std::uint32_t(value);
-    return true;
-}
-
-void appendString(std::string &out, const std::string &value)
-{
-    out += '"';
-    for (const char ch : value) {
-        const auto c = static_cast<unsigned char>(ch);
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\b':
-            out += "\\b";
-            break;
-        case '\f':
-            out += "\\f";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (c < 0x20) {
-                char escape[8];
-                std::snprintf(escape, sizeof escape, "\\u%04x", c);
-                out += escape;
-            } else {
-                out += ch;  // the rest raw, '/' and U+2028 included, as JavaScript does
-            }
-        }
-    }
-    out += '"';
 }
 
 QString actionText(ForeignKeyAction action)
@@ -611,108 +554,12 @@ private:
 QByteArray SnapshotWriter::write(const Schema &schema, const QString &id, const QString &prevId,
                                  Snapshot::KeyOrder order)
 {
-    std::string out;
-    stringify(out, Builder(order).document(schema, id, prevId), 2);
-    return QByteArray(out.data(), qsizetype(out.size()));
-}
-
-void SnapshotWriter::stringify(std::string &out, const Json &value, int indent, int depth)
-{
-    const char *newline = indent > 0 ? "\n" : "";
-    const std::string inner(std::size_t(indent * (depth + 1)), ' ');
-    const std::string outer(std::size_t(indent * depth), ' ');
-    switch (value.type()) {
-    case Json::value_t::object: {
-        if (value.empty()) {
-            out += "{}";
-            return;
-        }
-        // Integer-like keys first, ascending, then the others in insertion order.
-        std::vector<std::pair<std::uint32_t, Json::const_iterator>> indexed;
-        std::vector<Json::const_iterator> named;
-        for (auto it = value.begin(); it != value.end(); ++it) {
-            std::uint32_t index = 0;
-            if (isArrayIndex(it.key(), &index))
-                indexed.emplace_back(index, it);
-            else
-                named.push_back(it);
-        }
-        std::stable_sort(indexed.begin(), indexed.end(),
-                         [](const auto &a, const auto &b) { return a.first < b.first; });
-        std::vector<Json::const_iterator> ordered;
-        ordered.reserve(value.size());
-        for (const auto &[index, it] : indexed)
-            ordered.push_back(it);
-        ordered.insert(ordered.end(), named.begin(), named.end());
-        out += '{';
-        bool first = true;
-        for (const auto &it : ordered) {
-            if (!first)
-                out += ',';
-            first = false;
-            out += newline;
-            out += inner;
-            appendString(out, it.key());
-            out += indent > 0 ? ": " : ":";
-            stringify(out, it.value(), indent, depth + 1);
-        }
-        out += newline;
-        out += outer;
-        out += '}';
-        return;
-    }
-    case Json::value_t::array: {
-        if (value.empty()) {
-            out += "[]";
-            return;
-        }
-        out += '[';
-        bool first = true;
-        for (const Json &element : value) {
-            if (!first)
-                out += ',';
-            first = false;
-            out += newline;
-            out += inner;
-            stringify(out, element, indent, depth + 1);
-        }
-        out += newline;
-        out += outer;
-        out += ']';
-        return;
-    }
-    case Json::value_t::string:
-        appendString(out, value.get_ref<const std::string &>());
-        return;
-    case Json::value_t::boolean:
-        out += value.get<bool>() ? "true" : "false";
-        return;
-    case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned: {
-        // JavaScript holds every number as a double: beyond 2^53 the digits change.
-        const double asDouble = value.get<double>();
-        if (std::fabs(asDouble) < 9007199254740992.0)
-            out += value.dump();
-        else
-            out += SnapshotTypes::jsNumber(asDouble).toStdString();
-        return;
-    }
-    case Json::value_t::number_float:
-        out += SnapshotTypes::jsNumber(value.get<double>()).toStdString();
-        return;
-    case Json::value_t::null:
-    case Json::value_t::binary:
-    case Json::value_t::discarded:
-        out += "null";
-        return;
-    }
+    return JsJson::stringify(Builder(order).document(schema, id, prevId), 2, JsJson::KeyOrder::JavaScript);
 }
 
 std::string SnapshotWriter::compact(const Json &value)
 {
-    std::string out;
-    stringify(out, value, 0);
-    return out;
+    return JsJson::stringify(value, 0, JsJson::KeyOrder::JavaScript).toStdString();
 }
 
 namespace {

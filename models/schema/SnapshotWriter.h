@@ -24,9 +24,7 @@ public:
     static QByteArray write(const Schema &schema, const QString &id, const QString &prevId,
                             Snapshot::KeyOrder order);
 
-    // JSON.stringify(value, null, indent): integer-like keys first, as JavaScript objects
-    // enumerate them, then the rest in order; numbers as Number#toString prints them.
-    static void stringify(std::string &out, const Json &value, int indent, int depth = 0);
+    // JSON.stringify(value), as JsJson writes it with JavaScript's key order.
     static std::string compact(const Json &value);
 
     // The SQL text of a drizzle default: strings as they are, numbers and booleans as their

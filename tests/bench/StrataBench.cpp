@@ -1,6 +1,7 @@
 // strata_bench <figure>: prints "<figure> ours_ms=<x> <baseline>_ms=<y> ratio=<x/y>",
 // each figure next to a baseline measured in the same run (diff prints the speed-up,
 // <y/x>, as its goal is stated). Not part of the test suite.
+#include "ApplyBench.h"
 #include "DiffBench.h"
 #include "IntrospectBench.h"
 #include "StartupBench.h"
@@ -49,6 +50,20 @@ int main(int argc, char **argv)
         QCoreApplication app(argc, argv);
         return strata::bench::diff(tables, npm);
     }
-    std::fprintf(stderr, "usage: strata_bench startup | introspect [tables] | diff [tables] [--npm <folder>]\n");
+    if (std::strcmp(figure, "apply") == 0) {
+        QString npm = QStringLiteral(STRATA_NPM_DIR);
+        for (int i = 2; i < argc; ++i) {
+            if (std::strcmp(argv[i], "--npm") == 0 && i + 1 < argc) {
+                npm = QString::fromLocal8Bit(argv[++i]);
+            } else {
+                std::fprintf(stderr, "usage: strata_bench apply [--npm <folder with node_modules>]\n");
+                return 2;
+            }
+        }
+        QCoreApplication app(argc, argv);
+        return strata::bench::apply(npm);
+    }
+    std::fprintf(stderr, "usage: strata_bench startup | introspect [tables] | diff [tables] [--npm <folder>] | "
+                         "apply [--npm <folder>]\n");
     return 2;
 }

@@ -1,4 +1,5 @@
 // `strata check`: the real binary, without a display, on clean, broken and missing folders.
+#include "CliRun.h"
 #include "TestRegistry.h"
 
 #include <QDir>
@@ -7,32 +8,16 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace strata;
+
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runCheck(const QStringList &args, const QString &workingDirectory = QString())
+test::CliRun runCheck(const QStringList &args, const QString &workingDirectory = QString())
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    process.setProcessEnvironment(env);
-    if (!workingDirectory.isEmpty())
-        process.setWorkingDirectory(workingDirectory);
-    process.start(QStringLiteral(STRATA_BINARY), QStringList{QStringLiteral("check")} + args);
-    process.waitForFinished(120000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    return test::runCli(QStringLiteral(STRATA_BINARY), QStringList{QStringLiteral("check")} + args, workingDirectory);
 }
 
 bool writeFile(const QString &path, const QByteArray &content)
@@ -98,7 +83,7 @@ private slots:
     {
         QTemporaryDir tmp;
         writeCleanFolder(tmp.path());
-        const Run run = runCheck({QStringLiteral("--dir"), tmp.path()});
+        const test::CliRun run = runCheck({QStringLiteral("--dir"), tmp.path()});
         QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
         QVERIFY2(run.out.contains(QLatin1String("3 migration")), qPrintable(run.out));
         QVERIFY2(run.out.contains(QLatin1String("no problems")), qPrintable(run.out));
@@ -108,7 +93,7 @@ private slots:
     {
         QTemporaryDir tmp;
         writeBrokenFolder(tmp.path());
-        const Run run = runCheck({QStringLiteral("--dir"), tmp.path()});
+        const test::CliRun run = runCheck({QStringLiteral("--dir"), tmp.path()});
         QCOMPARE(run.exitCode, 1);
         const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         const QString dir = tmp.path();
@@ -130,7 +115,7 @@ private slots:
         writeCleanFolder(tmp.path());
         // A drop is history (a warning, exit 0); CONCURRENTLY inside drizzle's transaction fails.
         writeFile(tmp.filePath(QStringLiteral("0002_c.sql")), "ALTER TABLE \"t\" DROP COLUMN \"x\";");
-        Run run = runCheck({QStringLiteral("--dir"), tmp.path()});
+        test::CliRun run = runCheck({QStringLiteral("--dir"), tmp.path()});
         QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
         QVERIFY2(run.out.contains(tmp.path() + QStringLiteral("/0002_c.sql:1:1: warning: ")), qPrintable(run.out));
         QVERIFY2(run.out.contains(QLatin1String("[drop-column]")), qPrintable(run.out));
@@ -148,7 +133,7 @@ private slots:
     {
         QTemporaryDir tmp;
         writeBrokenFolder(tmp.path());
-        const Run run = runCheck({QStringLiteral("--dir"), tmp.path(), QStringLiteral("--json")});
+        const test::CliRun run = runCheck({QStringLiteral("--dir"), tmp.path(), QStringLiteral("--json")});
         QCOMPARE(run.exitCode, 1);
         QJsonParseError error;
         const QJsonObject document = QJsonDocument::fromJson(run.out.toUtf8(), &error).object();
@@ -183,12 +168,12 @@ private slots:
                   "import { defineConfig } from 'drizzle-kit';\nexport default defineConfig({\n"
                   "  out: './db/migrations',\n  dialect: 'postgresql',\n});\n");
         writeCleanFolder(tmp.path() + QStringLiteral("/db/migrations"));
-        const Run run = runCheck({QStringLiteral("--project"), tmp.path()});
+        const test::CliRun run = runCheck({QStringLiteral("--project"), tmp.path()});
         QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
         QVERIFY2(run.out.contains(QLatin1String("3 migration")), qPrintable(run.out));
         // With no option, the current folder is the project; paths are shown relative to it.
         QFile::remove(tmp.path() + QStringLiteral("/db/migrations/0002_c.sql"));
-        const Run here = runCheck({}, tmp.path());
+        const test::CliRun here = runCheck({}, tmp.path());
         QCOMPARE(here.exitCode, 1);
         QVERIFY2(here.out.startsWith(QLatin1String("db/migrations/meta/_journal.json:19: error:")), qPrintable(here.out));
     }
@@ -211,14 +196,14 @@ private slots:
     {
         QFETCH(QStringList, args);
         QFETCH(QString, message);
-        const Run run = runCheck(args);
+        const test::CliRun run = runCheck(args);
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(message), qPrintable(run.err));
     }
 
     void helpNeedsNoDisplay()
     {
-        const Run run = runCheck({QStringLiteral("--help")});
+        const test::CliRun run = runCheck({QStringLiteral("--help")});
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.contains(QLatin1String("--json")), qPrintable(run.out));
     }

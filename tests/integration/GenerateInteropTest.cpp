@@ -126,11 +126,7 @@ class GenerateInteropTest : public QObject
 private slots:
     void initTestCase()
     {
-        m_npm = test::npmPackages(QStringLiteral(STRATA_NPM_DIR));
-        if (m_npm.state == test::NpmPackages::State::NodeAbsent)
-            QSKIP(qPrintable(QStringLiteral("node is not installed: %1").arg(m_npm.reason)));
-        if (m_npm.state == test::NpmPackages::State::Failed)
-            QFAIL(qPrintable(QStringLiteral("npm packages could not be installed: %1").arg(m_npm.reason)));
+        STRATA_REQUIRE_NPM_PACKAGES(m_npm);
         QVERIFY(m_project.isValid() && m_scratch.isValid());
         QString error;
         QVERIFY2(m_cluster.start(&error), qPrintable(error));

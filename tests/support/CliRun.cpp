@@ -9,10 +9,9 @@ QString CliRun::describe() const
     return QStringLiteral("exit code %1\n--- stdout\n%2\n--- stderr\n%3").arg(exitCode).arg(out, err);
 }
 
-CliRun runCli(const QString &program, const QStringList &args, const QString &workingDirectory,
-              const QProcessEnvironment &extra, int timeoutMs)
+void startCli(QProcess &process, const QString &program, const QStringList &args, const QString &workingDirectory,
+              const QProcessEnvironment &extra)
 {
-    QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "LANGUAGE"})
         env.remove(QString::fromLatin1(name));
@@ -26,6 +25,13 @@ CliRun runCli(const QString &program, const QStringList &args, const QString &wo
     if (!workingDirectory.isEmpty())
         process.setWorkingDirectory(workingDirectory);
     process.start(program, args);
+}
+
+CliRun runCli(const QString &program, const QStringList &args, const QString &workingDirectory,
+              const QProcessEnvironment &extra, int timeoutMs)
+{
+    QProcess process;
+    startCli(process, program, args, workingDirectory, extra);
     const bool finished = process.waitForFinished(timeoutMs);
     if (!finished)
         process.kill();

@@ -4,6 +4,8 @@
 #include <QString>
 #include <QStringList>
 
+class QProcess;
+
 namespace strata::test {
 
 // What a command-line run left: exit code (-1 when it crashed or timed out) and its output.
@@ -20,5 +22,10 @@ struct CliRun {
 // added to this process's environment.
 CliRun runCli(const QString &program, const QStringList &args, const QString &workingDirectory = QString(),
               const QProcessEnvironment &extra = {}, int timeoutMs = 120000);
+
+// Starts `program args…` in `process` as runCli() would, without waiting: for tests that
+// signal, kill or race the command while it runs.
+void startCli(QProcess &process, const QString &program, const QStringList &args,
+              const QString &workingDirectory = QString(), const QProcessEnvironment &extra = {});
 
 } // namespace strata::test

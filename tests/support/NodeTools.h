@@ -4,6 +4,7 @@
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
+#include <QTest>
 
 namespace strata::test {
 
@@ -28,6 +29,20 @@ struct NpmPackages {
 
 // Reads what support.NpmPackages left in `npmFolder`, and looks for node on PATH.
 NpmPackages npmPackages(const QString &npmFolder);
+
+// The start of an interop test's initTestCase(): reads the packages in STRATA_NPM_DIR into
+// `member`, then skips when node is not installed and fails when the install did. A macro
+// because QSKIP and QFAIL return from the test function. CTest's SKIP_REGULAR_EXPRESSION
+// (tests/CMakeLists.txt) matches the "node is not installed: " of the skip message.
+#define STRATA_REQUIRE_NPM_PACKAGES(member)                                                       \
+    do {                                                                                          \
+        (member) = ::strata::test::npmPackages(QStringLiteral(STRATA_NPM_DIR));                   \
+        if ((member).state == ::strata::test::NpmPackages::State::NodeAbsent)                     \
+            QSKIP(qPrintable(QStringLiteral("node is not installed: %1").arg((member).reason)));  \
+        if ((member).state == ::strata::test::NpmPackages::State::Failed)                         \
+            QFAIL(qPrintable(                                                                     \
+                QStringLiteral("npm packages could not be installed: %1").arg((member).reason))); \
+    } while (false)
 
 // Makes `projectFolder`/node_modules a symlink to the installed packages, so that a
 // drizzle.config.ts and a schema.ts in that folder resolve 'drizzle-kit' and 'drizzle-orm'.

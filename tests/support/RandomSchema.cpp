@@ -339,16 +339,22 @@ void RandomSchema::addPrimaryKey(Table &table)
     table.primaryKey = key;
 }
 
-void RandomSchema::addUnique(Table &table)
+QStringList RandomSchema::shuffledKeyableColumns(const Table &table)
 {
     QStringList candidates;
     for (const Column &column : table.columns) {
         if (keyable(column))
             candidates << column.name;
     }
+    std::shuffle(candidates.begin(), candidates.end(), m_random);
+    return candidates;
+}
+
+void RandomSchema::addUnique(Table &table)
+{
+    const QStringList candidates = shuffledKeyableColumns(table);
     if (candidates.isEmpty())
         return;
-    std::shuffle(candidates.begin(), candidates.end(), m_random);
     UniqueConstraint unique;
     unique.name = name("uq");
     unique.columns = candidates.mid(0, between(1, std::min<int>(3, int(candidates.size()))));
@@ -358,14 +364,9 @@ void RandomSchema::addUnique(Table &table)
 
 void RandomSchema::addIndex(Table &table)
 {
-    QStringList candidates;
-    for (const Column &column : table.columns) {
-        if (keyable(column))
-            candidates << column.name;
-    }
+    const QStringList candidates = shuffledKeyableColumns(table);
     if (candidates.isEmpty())
         return;
-    std::shuffle(candidates.begin(), candidates.end(), m_random);
     Index index;
     index.name = name("ix");
     index.unique = chance(25);

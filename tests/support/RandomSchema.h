@@ -46,6 +46,9 @@ private:
 
     // Constraints and indexes over a table's current columns.
     void addPrimaryKey(Table &table);
+    // The names of the columns a key can cover, in random order: a unique key or an index
+    // takes the first few.
+    QStringList shuffledKeyableColumns(const Table &table);
     void addUnique(Table &table);
     void addIndex(Table &table);
     void addCheck(Table &table, const QSet<QString> &frozen);

@@ -31,4 +31,13 @@ export default defineConfig({
 )";
 }
 
+// QT_TESTCASE_SOURCEDIR is this library's folder, tests/support.
+QString sharedTestData(const QString &relative)
+{
+    const QString besideSource = QDir::cleanPath(QStringLiteral(QT_TESTCASE_SOURCEDIR "/../../../shared/testdata/") + relative);
+    if (QFileInfo::exists(besideSource))
+        return besideSource;
+    return QDir::cleanPath(QStringLiteral("/work/shared/testdata/") + relative);
+}
+
 } // namespace strata::test

@@ -13,4 +13,8 @@ bool writeFile(const QString &path, const QByteArray &content);
 // dialect postgresql, and dbCredentials.url from process.env.DATABASE_URL.
 QByteArray typicalDrizzleConfig();
 
+// A folder of the test data shared beside the repository (../shared/testdata/<relative>, as
+// seen from the sources), else under /work/shared/testdata; check that it exists.
+QString sharedTestData(const QString &relative);
+
 } // namespace strata::test

@@ -1,11 +1,12 @@
 #pragma once
 
-// Folders for MigrationFolderTest and MigrationWriterTest: journals and snapshots written
-// exactly as drizzle-kit writes them.
+// Folders for MigrationFolderTest, MigrationWriterTest, PlanTest, MigrationBatchTest and
+// MigrationRunnerTest: journals and snapshots written exactly as drizzle-kit writes them.
 
 #include "migrations/MigrationFolder.h"
 
 #include <QByteArray>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -92,6 +93,36 @@ inline void writeBaseFolder(const QString &dir)
     writeFile(dir + QStringLiteral("/meta/0002_snapshot.json"), snapshotText(QStringLiteral("id-2"), QStringLiteral("id-1")));
 }
 
+// One migration of a folder that writeJournalFolder() writes.
+struct SqlFile {
+    QString tag;
+    qint64 when;
+    QByteArray sql;
+    QByteArray down;  // written as <tag>.down.sql when not null
+};
+
+// A 0.x folder of these migrations, in this journal order: the journal, each SQL file (and
+// its down file), and a snapshot chain of empty schemas ("id-<i>").
+inline void writeJournalFolder(const QString &dir, const QList<SqlFile> &files)
+{
+    QList<Entry> entries;
+    for (int i = 0; i < files.size(); ++i) {
+        const SqlFile &file = files.at(i);
+        entries.append({i, file.when, file.tag});
+        writeFile(dir + QLatin1Char('/') + file.tag + QStringLiteral(".sql"), file.sql);
+        if (!file.down.isNull())
+            writeFile(dir + QLatin1Char('/') + file.tag + QStringLiteral(".down.sql"), file.down);
+        writeFile(dir + QStringLiteral("/meta/%1_snapshot.json").arg(file.tag.left(4)),
+                  snapshotText(QStringLiteral("id-%1").arg(i), i == 0 ? origin : QStringLiteral("id-%1").arg(i - 1)));
+    }
+    writeFile(dir + QStringLiteral("/meta/_journal.json"), journalText(entries));
+}
+
+// drizzle's hash of a file: lower-case hex SHA-256.
+inline QString sha256Hex(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
 
 inline QString dump(const MigrationFolder &folder)
 {

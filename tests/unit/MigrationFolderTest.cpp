@@ -49,7 +49,8 @@ QString testData()
 
 QString sourceRoot()
 {
-    return QDir::cleanPath(QFileInfo(QStringLiteral(__FILE__)).absoluteDir().absoluteFilePath(QStringLiteral("../..")));
+    // Not __FILE__: with ccache's base_dir it is relative to the build folder.
+    return QDir::cleanPath(QStringLiteral(QT_TESTCASE_SOURCEDIR "/.."));
 }
 
 // The real journal without its last entry, byte for byte as drizzle-kit had written it then.
