@@ -108,11 +108,8 @@ void MigrationRunner::onFinished(quint64 id, const QueryResult &result)
     m_pendingId = 0;
     const Then then = std::move(m_then);
     m_else = {};
-    // A cancel that came after the statement ended: stop before the next one starts.
-    if (m_cancelRequested && !m_ending) {
-        abort(RunReport::Outcome::Cancelled);
-        return;
-    }
+    // A cancel that came after the statement ended is seen by stopIfCancelled() at the next
+    // step: `then` still records what the statement did (a BEGIN, a COMMIT).
     if (then)
         then(result);
 }
@@ -185,8 +182,18 @@ void MigrationRunner::readLedger()
     });
 }
 
+bool MigrationRunner::stopIfCancelled()
+{
+    if (!m_cancelRequested || m_ending)
+        return false;
+    abort(RunReport::Outcome::Cancelled);
+    return true;
+}
+
 void MigrationRunner::makePlan(const Ledger::Shape &shape, const QList<LedgerRow> &rows)
 {
+    if (stopIfCancelled())
+        return;
     m_plan = Plan::of(m_folder, rows);
     m_shape = shape;
     if (m_folder.hasErrors()) {
@@ -290,6 +297,8 @@ void MigrationRunner::proceed()
 
 void MigrationRunner::run()
 {
+    if (stopIfCancelled())
+        return;
     QList<Query> setup;
     if (m_batch.direction() == MigrationBatch::Direction::Up && !m_shape.exists)
         setup += m_ledger.createQueries(m_folder.layout() == MigrationFolder::Layout::Folders);
@@ -311,6 +320,8 @@ void MigrationRunner::run()
 
 void MigrationRunner::next()
 {
+    if (stopIfCancelled())
+        return;
     if (m_migration == m_batch.migrations().size()) {
         commitThen([this] { end(RunReport::Outcome::Done); });
         return;

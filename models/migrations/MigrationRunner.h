@@ -120,6 +120,7 @@ private:
     void fail(const PgError &error);
     void refuse(const QString &message);
     void abort(RunReport::Outcome outcome);  // rolls back the open transaction, then end()
+    bool stopIfCancelled();                  // abort(Cancelled) when cancel() was asked for
     void end(RunReport::Outcome outcome);    // records the run, unlocks, then finish()
     void closeWith(QList<Query> queries);
     void finish();
