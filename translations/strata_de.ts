@@ -646,38 +646,6 @@
         <translation>Unbekannter Wert „%1“; erwartet wird einer von: %2.</translation>
     </message>
     <message>
-        <source>Dialect &quot;%1&quot;: a PostgreSQL snapshot of version %2 says &quot;%3&quot;; Strata reads PostgreSQL snapshots only.</source>
-        <translation>Dialekt „%1“: Ein PostgreSQL-Snapshot der Version %2 gibt „%3“ an; Strata liest nur PostgreSQL-Snapshots.</translation>
-    </message>
-    <message>
-        <source>Expected a quoted table name like &quot;public&quot;.&quot;users&quot;, found %1.</source>
-        <translation>Erwartet wurde ein Tabellenname in Anführungszeichen wie &quot;public&quot;.&quot;users&quot;, gefunden wurde %1.</translation>
-    </message>
-    <message>
-        <source>A second primary key: a table has at most one.</source>
-        <translation>Ein zweiter Primärschlüssel: Eine Tabelle hat höchstens einen.</translation>
-    </message>
-    <message>
-        <source>A view that is not .existing() needs its definition.</source>
-        <translation>Eine Sicht, die nicht .existing() ist, benötigt ihre Definition.</translation>
-    </message>
-    <message>
-        <source>Dialect &quot;%1&quot;: Strata reads PostgreSQL snapshots only.</source>
-        <translation>Dialekt „%1“: Strata liest nur PostgreSQL-Snapshots.</translation>
-    </message>
-    <message>
-        <source>Unknown entity type &quot;%1&quot;.</source>
-        <translation>Unbekannter Entitätstyp „%1“.</translation>
-    </message>
-    <message>
-        <source>The table &quot;%1&quot;.&quot;%2&quot; is not in the snapshot.</source>
-        <translation>Die Tabelle „%1“.„%2“ ist nicht im Snapshot enthalten.</translation>
-    </message>
-    <message>
-        <source>a whole number</source>
-        <translation>eine ganze Zahl</translation>
-    </message>
-    <message>
         <source>Print a drizzle-kit version 7 snapshot of a live database.</source>
         <translation>Einen drizzle-kit-Snapshot der Version 7 einer laufenden Datenbank ausgeben.</translation>
     </message>
@@ -1338,24 +1306,12 @@
         <translation>%1 hat keine Down-Datei (%2), und %3</translation>
     </message>
     <message>
-        <source>its snapshot %1 is missing</source>
-        <translation>ihr Snapshot %1 fehlt</translation>
-    </message>
-    <message>
-        <source>its snapshot cannot be read: %1</source>
-        <translation>ihr Snapshot kann nicht gelesen werden: %1</translation>
-    </message>
-    <message>
         <source>the snapshot before it, %1, is missing</source>
         <translation>der Snapshot davor, %1, fehlt</translation>
     </message>
     <message>
         <source>the snapshot before it cannot be read: %1</source>
         <translation>der Snapshot davor kann nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>its snapshot does not follow the one before it (prevId %1, previous id %2), so the schema before it is not known</source>
-        <translation>ihr Snapshot folgt nicht auf den davor (prevId %1, vorherige ID %2), daher ist das Schema vor ihr nicht bekannt</translation>
     </message>
     <message>
         <source>its snapshot describes the same schema as the one before it: its SQL changes something the snapshots do not record (data, or custom SQL), which only its author can undo</source>
@@ -2114,6 +2070,34 @@
     <message>
         <source>cannot read the schema of %1: %2</source>
         <translation>das Schema von %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>there are no migrations number %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 … %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 have no down files, and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the snapshot %1 is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the snapshot %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the snapshot %1 does not follow the one before it (prevId %2, previous id %3), so the schema before it is not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>their snapshots describe the same schema before and after: their SQL changes something the snapshots do not record (data, or custom SQL), which only its author can undo</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

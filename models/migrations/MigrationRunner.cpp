@@ -308,6 +308,7 @@ void MigrationRunner::run()
     }
     const RunAudit audit(m_ledger);
     setup += audit.createQueries();
+    setup += audit.interruptedQuery();
     const QString action = m_request.action == RunRequest::Action::Migrate ? QStringLiteral("migrate")
                                                                              : QStringLiteral("rollback");
     sendAll(setup, [this, audit, action] {

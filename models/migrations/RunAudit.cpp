@@ -56,6 +56,11 @@ QList<Query> RunAudit::createQueries() const
              {}}};
 }
 
+Query RunAudit::interruptedQuery() const
+{
+    return {QStringLiteral("UPDATE %1 SET result = 'interrupted' WHERE result = 'running'").arg(qualifiedName()), {}};
+}
+
 Query RunAudit::startQuery(const QString &action, const QStringList &migrations, const QString &mode) const
 {
     // The account, not $USER: CI jobs and cron often run without it.

@@ -23,6 +23,9 @@ public:
     QString qualifiedName() const;
 
     QList<Query> createQueries() const;
+    // Marks rows still 'running' as 'interrupted': run by the holder of the migration lock,
+    // which no running run can hold, so their runs died (a killed process, a lost server).
+    Query interruptedQuery() const;
     // Returns the new row's id. `action` is "migrate" or "rollback"; `migrations` the tags planned.
     Query startQuery(const QString &action, const QStringList &migrations, const QString &mode) const;
     // `result`: "succeeded", "failed", "cancelled" (RunReport::outcomeId for anything else).

@@ -60,6 +60,9 @@ private slots:
                  qPrintable(next.describe()));
         QCOMPARE(tables(), QStringLiteral("public.a public.b public.c public.test_control"));
         QCOMPARE(ledger(), whens({0, 1000}));
+        // The killed run's record said 'running' until this run, holding the lock, knew better.
+        QCOMPARE(value(QStringLiteral("SELECT string_agg(result, ' ' ORDER BY id) FROM drizzle.__strata_runs")),
+                 QStringLiteral("interrupted succeeded"));
     }
 
     // The server stops in the middle of a run: exit code 3; after a restart the ledger and the
