@@ -646,6 +646,38 @@
         <translation>Unbekannter Wert „%1“; erwartet wird einer von: %2.</translation>
     </message>
     <message>
+        <source>Dialect &quot;%1&quot;: a PostgreSQL snapshot of version %2 says &quot;%3&quot;; Strata reads PostgreSQL snapshots only.</source>
+        <translation>Dialekt „%1“: Ein PostgreSQL-Snapshot der Version %2 gibt „%3“ an; Strata liest nur PostgreSQL-Snapshots.</translation>
+    </message>
+    <message>
+        <source>Expected a quoted table name like &quot;public&quot;.&quot;users&quot;, found %1.</source>
+        <translation>Erwartet wurde ein Tabellenname in Anführungszeichen wie &quot;public&quot;.&quot;users&quot;, gefunden wurde %1.</translation>
+    </message>
+    <message>
+        <source>A second primary key: a table has at most one.</source>
+        <translation>Ein zweiter Primärschlüssel: Eine Tabelle hat höchstens einen.</translation>
+    </message>
+    <message>
+        <source>A view that is not .existing() needs its definition.</source>
+        <translation>Eine Sicht, die nicht .existing() ist, benötigt ihre Definition.</translation>
+    </message>
+    <message>
+        <source>Dialect &quot;%1&quot;: Strata reads PostgreSQL snapshots only.</source>
+        <translation>Dialekt „%1“: Strata liest nur PostgreSQL-Snapshots.</translation>
+    </message>
+    <message>
+        <source>Unknown entity type &quot;%1&quot;.</source>
+        <translation>Unbekannter Entitätstyp „%1“.</translation>
+    </message>
+    <message>
+        <source>The table &quot;%1&quot;.&quot;%2&quot; is not in the snapshot.</source>
+        <translation>Die Tabelle „%1“.„%2“ ist nicht im Snapshot enthalten.</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>eine ganze Zahl</translation>
+    </message>
+    <message>
         <source>Print a drizzle-kit version 7 snapshot of a live database.</source>
         <translation>Einen drizzle-kit-Snapshot der Version 7 einer laufenden Datenbank ausgeben.</translation>
     </message>
@@ -2073,31 +2105,31 @@
     </message>
     <message>
         <source>there are no migrations number %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>es gibt keine Migrationen mit den Nummern %1 bis %2</translation>
     </message>
     <message>
         <source>%1 … %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 … %2</translation>
     </message>
     <message>
         <source>%1 have no down files, and %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 haben keine Down-Dateien, und %2</translation>
     </message>
     <message>
         <source>the snapshot %1 is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>der Snapshot %1 fehlt</translation>
     </message>
     <message>
         <source>the snapshot %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der Snapshot %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>the snapshot %1 does not follow the one before it (prevId %2, previous id %3), so the schema before it is not known</source>
-        <translation type="unfinished"></translation>
+        <translation>der Snapshot %1 folgt nicht auf den vorigen (prevId %2, vorige id %3), daher ist das Schema davor unbekannt</translation>
     </message>
     <message>
         <source>their snapshots describe the same schema before and after: their SQL changes something the snapshots do not record (data, or custom SQL), which only its author can undo</source>
-        <translation type="unfinished"></translation>
+        <translation>ihre Snapshots beschreiben vorher und nachher dasselbe Schema: ihr SQL ändert etwas, das die Snapshots nicht festhalten (Daten oder eigenes SQL), und das kann nur sein Autor rückgängig machen</translation>
     </message>
 </context>
 <context>
