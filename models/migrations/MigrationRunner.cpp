@@ -351,10 +351,6 @@ void MigrationRunner::next()
             beginThen(advance);
             return;
         }
-        // Committing in the middle of a migration leaves its earlier statements applied
-        // whatever happens next: the report must say so until its ledger row commits.
-        if ((statement.standalone || statement.control == BatchStatement::Control::Commit) && number > 0)
-            m_report.partial = migration.tag;
         if (statement.control == BatchStatement::Control::Commit) {
             commitThen(advance);
             return;
@@ -366,6 +362,8 @@ void MigrationRunner::next()
                      const BatchMigration &migration = m_batch.migrations().at(index);
                      if (migration.statements.at(number).standalone)
                          m_report.partial = migration.tag;
+                     else
+                         m_ranInTransaction = true;
                      advance();
                  },
                  [this, index, number](const PgError &error) {
@@ -392,6 +390,7 @@ void MigrationRunner::next()
         sendAll(migration.ledger, [this, index] {
             const BatchMigration &migration = m_batch.migrations().at(index);
             m_uncommitted.append(migration.tag);
+            m_ranInTransaction = false;
             emit migrationFinished(index, migration.tag, m_migrationClock.elapsed());
             ++m_migration;
             m_statement = -1;
@@ -426,6 +425,12 @@ void MigrationRunner::commitThen(std::function<void()> then)
         m_report.applied += m_uncommitted;
         if (m_uncommitted.contains(m_report.partial))
             m_report.partial.clear();
+        // A COMMIT in the middle of a migration (the file's own, or before a statement that
+        // cannot run in a transaction block) keeps what it ran so far, whatever happens next:
+        // the report says so until the migration's ledger row commits.
+        if (m_ranInTransaction)
+            m_report.partial = m_batch.migrations().at(m_migration).tag;
+        m_ranInTransaction = false;
         const QStringList tags = m_uncommitted;
         m_uncommitted.clear();
         if (!tags.isEmpty())

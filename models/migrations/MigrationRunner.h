@@ -154,6 +154,7 @@ private:
     int m_migration = 0;
     int m_statement = -1;
     QStringList m_uncommitted;   // finished in the open transaction
+    bool m_ranInTransaction = false;  // the current migration ran statements in the open transaction
     QElapsedTimer m_migrationClock;
     QElapsedTimer m_statementClock;
 };
