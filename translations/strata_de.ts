@@ -2131,6 +2131,10 @@
         <source>their snapshots describe the same schema before and after: their SQL changes something the snapshots do not record (data, or custom SQL), which only its author can undo</source>
         <translation>ihre Snapshots beschreiben vorher und nachher dasselbe Schema: ihr SQL ändert etwas, das die Snapshots nicht festhalten (Daten oder eigenes SQL), und das kann nur sein Autor rückgängig machen</translation>
     </message>
+    <message>
+        <source>a rollback runs in one transaction; --tx is for migrate</source>
+        <translation>eine Rücknahme läuft in einer Transaktion; --tx gilt für migrate</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -64,6 +64,8 @@ int RunOptions::execute(const QString &command, const QCommandLineParser &parser
     const QString tx = parser.value(m_tx);
     if (tx != QLatin1String("all") && tx != QLatin1String("each"))
         return usage(Tr::tr("--tx is all or each, not '%1'").arg(tx));
+    if (request.action == RunRequest::Action::Rollback && parser.isSet(m_tx))
+        return usage(Tr::tr("a rollback runs in one transaction; --tx is for migrate"));
     request.mode = tx == QLatin1String("each") ? TransactionMode::Each : TransactionMode::All;
     if (!milliseconds(parser, m_lockTimeout, &request.lockTimeoutMs, &error)
         || !milliseconds(parser, m_statementTimeout, &request.statementTimeoutMs, &error))

@@ -520,6 +520,11 @@ private slots:
             run(QStringLiteral("migrate"), dir, {QStringLiteral("--tx"), QStringLiteral("sometimes")});
         QVERIFY2(sometimes.exitCode == 2 && sometimes.err.contains(QLatin1String("sometimes")),
                  qPrintable(sometimes.describe()));
+        const test::CliRun eachBack = run(QStringLiteral("rollback"), dir,
+                                          {QStringLiteral("--steps"), QStringLiteral("1"), QStringLiteral("--tx"),
+                                           QStringLiteral("each"), QStringLiteral("--yes")});
+        QVERIFY2(eachBack.exitCode == 2 && eachBack.err.contains(QLatin1String("one transaction")),
+                 qPrintable(eachBack.describe()));
         const test::CliRun noTag =
             run(QStringLiteral("migrate"), dir, {QStringLiteral("--to"), QStringLiteral("nosuchtag")});
         QVERIFY2(noTag.exitCode == 2 && noTag.err.contains(QLatin1String("nosuchtag")), qPrintable(noTag.describe()));
