@@ -242,9 +242,9 @@ void DemoLauncher::setUp()
     RunRequest request;
     request.target = folder.migrations().at(appliedMigrations - 1).tag;
     m_runner = std::make_unique<MigrationRunner>(spec(), folder, Ledger(), request);
-    const int seeds = int(seedSteps().size());
-    connect(m_runner.get(), &MigrationRunner::planned, this, [this, seeds] {
-        m_total = m_runner->batch().statementCount() + seeds + 2;
+    m_seeds = seedSteps();
+    connect(m_runner.get(), &MigrationRunner::planned, this, [this] {
+        m_total = m_runner->batch().statementCount() + int(m_seeds.size()) + 2;
     });
     connect(m_runner.get(), &MigrationRunner::statementFinished, this, [this] {
         emit progress(++m_next, m_total, tr("Applying the demo's migrations"));
@@ -273,9 +273,9 @@ void DemoLauncher::seed()
         return;
     }
     if (m_total == 0)
-        m_total = int(seedSteps().size()) + 2;
+        m_total = int(m_seeds.size()) + 2;
     m_steps.append({tr("Starting"), {QStringLiteral("BEGIN"), {}}});
-    for (const QString &sql : seedSteps()) {
+    for (const QString &sql : std::as_const(m_seeds)) {
         QString label = tr("Loading demo data");
         const QString firstLine = sql.trimmed().section(QLatin1Char('\n'), 0, 0);
         if (firstLine.startsWith(QLatin1String("-- progress:")))

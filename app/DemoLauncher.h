@@ -57,7 +57,8 @@ private:
         QString label;
         Query query;
     };
-    QList<Step> m_steps;  // the seed's
+    QStringList m_seeds;  // the seed file's statements, read once per set-up
+    QList<Step> m_steps;  // the seed's, as run
     int m_step = 0;       // the seed step to run next
     int m_next = 0;       // steps done so far, migrations' statements included
     int m_total = 0;

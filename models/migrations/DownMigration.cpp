@@ -4,8 +4,8 @@
 #include "Tr.h"
 #include "lint/SqlRenames.h"
 #include "schema/DdlWriter.h"
-#include "schema/SnapshotJson.h"
 #include "schema/DiffGroups.h"
+#include "schema/SnapshotJson.h"
 
 #include <QFile>
 #include <QHash>
@@ -15,20 +15,6 @@
 namespace strata {
 
 namespace {
-
-std::optional<Snapshot> readSnapshot(const MigrationFolder &folder, const QString &file, QString *error)
-{
-    QFile in(folder.filePath(file));
-    if (!in.open(QIODevice::ReadOnly)) {
-        *error = Tr::tr("cannot read %1: %2").arg(file, in.errorString());
-        return std::nullopt;
-    }
-    SnapshotError snapshotError;
-    std::optional<Snapshot> snapshot = SnapshotJson::read(in.readAll(), file, &snapshotError);
-    if (!snapshot)
-        *error = snapshotError.toString();
-    return snapshot;
-}
 
 // The renames of several migrations in a row as one set: a name renamed twice (a to b, then
 // b to c) is one rename from a to c.
@@ -94,7 +80,7 @@ void asTheHistoryMadeThem(Schema &target, const Schema &current, const Migration
             const Migration &migration = folder.migrations().at(index);
             QString ignored;
             std::optional<Snapshot> snapshot =
-                migration.snapshot.exists ? readSnapshot(folder, migration.snapshotFile, &ignored) : std::nullopt;
+                migration.snapshot.exists ? folder.readSnapshot(migration.snapshotFile, &ignored) : std::nullopt;
             it = read.insert(index, snapshot ? std::optional<Schema>(snapshot->schema) : std::nullopt);
         }
         return *it;
@@ -185,7 +171,7 @@ std::optional<DownSql> DownMigration::span(const MigrationFolder &folder, int fi
     if (!migration.snapshot.exists)
         return refuse(Tr::tr("the snapshot %1 is missing").arg(migration.snapshotFile));
     QString why;
-    const std::optional<Snapshot> after = readSnapshot(folder, migration.snapshotFile, &why);
+    const std::optional<Snapshot> after = folder.readSnapshot(migration.snapshotFile, &why);
     if (!after)
         return refuse(Tr::tr("the snapshot %1 cannot be read: %2").arg(migration.snapshotFile, why));
     Snapshot before;
@@ -193,7 +179,7 @@ std::optional<DownSql> DownMigration::span(const MigrationFolder &folder, int fi
         const Migration &previous = migrations.at(first - 1);
         if (!previous.snapshot.exists)
             return refuse(Tr::tr("the snapshot before it, %1, is missing").arg(previous.snapshotFile));
-        const std::optional<Snapshot> read = readSnapshot(folder, previous.snapshotFile, &why);
+        const std::optional<Snapshot> read = folder.readSnapshot(previous.snapshotFile, &why);
         if (!read)
             return refuse(Tr::tr("the snapshot before it cannot be read: %1").arg(why));
         before = *read;
@@ -212,7 +198,7 @@ std::optional<DownSql> DownMigration::span(const MigrationFolder &folder, int fi
             previousId.clear();
             continue;
         }
-        const std::optional<Snapshot> read = i == last ? after : readSnapshot(folder, step.snapshotFile, &why);
+        const std::optional<Snapshot> read = i == last ? after : folder.readSnapshot(step.snapshotFile, &why);
         if (!read)
             return refuse(Tr::tr("the snapshot %1 cannot be read: %2").arg(step.snapshotFile, why));
         // Pulled snapshots have prevId "": they start a chain of their own.

@@ -8,7 +8,6 @@
 #include "schema/SnapshotJson.h"
 #include "schema/SpellingTransfer.h"
 
-#include <QFile>
 
 namespace strata {
 
@@ -52,17 +51,9 @@ std::optional<Drift::Expected> Drift::expected(const MigrationFolder &folder, co
     if (applied.isEmpty())
         return Expected{};
     const Migration &migration = folder.migrations().at(applied.first());
-    QFile file(folder.filePath(migration.snapshotFile));
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = Tr::tr("cannot read %1: %2").arg(migration.snapshotFile, file.errorString());
+    const std::optional<Snapshot> snapshot = folder.readSnapshot(migration.snapshotFile, error);
+    if (!snapshot)
         return std::nullopt;
-    }
-    SnapshotError snapshotError;
-    const std::optional<Snapshot> snapshot = SnapshotJson::read(file.readAll(), migration.snapshotFile, &snapshotError);
-    if (!snapshot) {
-        *error = snapshotError.toString();
-        return std::nullopt;
-    }
     Expected expected{snapshot->schema, migration.tag};
     storeNames(expected.schema);
     return expected;

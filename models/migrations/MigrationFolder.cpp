@@ -86,6 +86,20 @@ MigrationFolder MigrationFolder::read(const DrizzleProject &project)
     return folder;
 }
 
+std::optional<Snapshot> MigrationFolder::readSnapshot(const QString &relative, QString *error) const
+{
+    QFile in(filePath(relative));
+    if (!in.open(QIODevice::ReadOnly)) {
+        *error = Tr::tr("cannot read %1: %2").arg(relative, in.errorString());
+        return std::nullopt;
+    }
+    SnapshotError snapshotError;
+    std::optional<Snapshot> snapshot = SnapshotJson::read(in.readAll(), relative, &snapshotError);
+    if (!snapshot)
+        *error = snapshotError.toString();
+    return snapshot;
+}
+
 QString MigrationFolder::filePath(const QString &relative) const
 {
     return QDir(m_absolutePath).filePath(relative);

@@ -4,6 +4,7 @@
 #include "migrations/Migration.h"
 #include "migrations/MigrationNames.h"
 #include "migrations/MigrationProblem.h"
+#include "schema/SnapshotJson.h"
 
 #include <QList>
 #include <QString>
@@ -37,6 +38,9 @@ public:
     QString path() const { return m_path; }                   // as given
     QString absolutePath() const { return m_absolutePath; }
     QString filePath(const QString &relative) const;          // absolute
+    // The snapshot file at `relative` read and checked; nothing, and *error (naming the file,
+    // with line and column where the JSON is wrong), when it cannot be.
+    std::optional<Snapshot> readSnapshot(const QString &relative, QString *error) const;
     Layout layout() const { return m_layout; }
     static QString layoutName(Layout layout);                 // "missing", "empty", "journal", "folders"
 

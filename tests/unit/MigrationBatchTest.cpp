@@ -65,7 +65,7 @@ class MigrationBatchTest : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir *m_dir = nullptr;
+    ScratchJournalFolder m_scratch;  // lives as long as the test function
 
     // Migrations 0000_a, 0001_b, … with these SQL texts, a second apart.
     MigrationFolder folderOf(const QList<QByteArray> &sql, const QList<QByteArray> &down = {})
@@ -80,18 +80,11 @@ class MigrationBatchTest : public QObject
 
     MigrationFolder folderOfFiles(const QList<SqlFile> &files)
     {
-        delete m_dir;
-        m_dir = new QTemporaryDir;
-        writeJournalFolder(m_dir->path(), files);
-        return MigrationFolder::read(m_dir->path());
+        return m_scratch.write(files);
     }
 
 private slots:
-    void cleanup()
-    {
-        delete m_dir;
-        m_dir = nullptr;
-    }
+    void cleanup() { m_scratch.clear(); }
 
     void modes_data()
     {

@@ -12,6 +12,9 @@
 #include <QFileInfo>
 #include <QList>
 #include <QString>
+#include <QTemporaryDir>
+
+#include <memory>
 
 namespace strata::test::folders {
 
@@ -117,6 +120,23 @@ inline void writeJournalFolder(const QString &dir, const QList<SqlFile> &files)
     }
     writeFile(dir + QStringLiteral("/meta/_journal.json"), journalText(entries));
 }
+
+// A folder written by writeJournalFolder() and read back, in a directory that lives until the
+// next write (or the fixture's end): the MigrationFolder refers to its files.
+class ScratchJournalFolder
+{
+public:
+    MigrationFolder write(const QList<SqlFile> &files)
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        writeJournalFolder(m_dir->path(), files);
+        return MigrationFolder::read(m_dir->path());
+    }
+    void clear() { m_dir.reset(); }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
 
 // drizzle's hash of a file: lower-case hex SHA-256.
 inline QString sha256Hex(const QByteArray &bytes)

@@ -80,23 +80,15 @@ class PlanTest : public QObject
 {
     Q_OBJECT
 
-    // The folder is read from a directory that lives as long as the test function.
-    QTemporaryDir *m_dir = nullptr;
+    ScratchJournalFolder m_scratch;  // lives as long as the test function
 
     MigrationFolder folderOf(const Files &files)
     {
-        delete m_dir;
-        m_dir = new QTemporaryDir;
-        writeJournalFolder(m_dir->path(), files);
-        return MigrationFolder::read(m_dir->path());
+        return m_scratch.write(files);
     }
 
 private slots:
-    void cleanup()
-    {
-        delete m_dir;
-        m_dir = nullptr;
-    }
+    void cleanup() { m_scratch.clear(); }
 
     void states_data()
     {
