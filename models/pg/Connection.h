@@ -39,6 +39,7 @@ public:
 
     const ConnectionSpec &spec() const { return m_spec; }
     void setPassword(const QString &password);  // used by the next open()/reconnect()
+    const QString &password() const { return m_password; }  // for a second session on the same server
     State state() const { return m_state; }
     bool isOpen() const { return m_state == State::Open; }
     const ServerInfo &serverInfo() const { return m_serverInfo; }

@@ -1,0 +1,203 @@
+#include "RelationInfo.h"
+
+#include "Tr.h"
+#include "schema/SqlQuote.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace strata {
+
+namespace {
+
+QStringList strings(const QJsonValue &value)
+{
+    QStringList list;
+    for (const QJsonValue &item : value.toArray())
+        list << item.toString();
+    return list;
+}
+
+RelationColumn::Kind kindOf(const QString &type, const QString &category, bool isArray, bool isEnum)
+{
+    using Kind = RelationColumn::Kind;
+    if (isArray)
+        return Kind::Array;
+    if (isEnum)
+        return Kind::Enum;
+    if (type == u"boolean")
+        return Kind::Boolean;
+    if (type == u"smallint" || type == u"integer" || type == u"bigint" || type == u"oid")
+        return Kind::Integer;
+    if (type.startsWith(u"numeric") || type == u"money")
+        return Kind::Numeric;
+    if (type == u"real" || type == u"double precision")
+        return Kind::Float;
+    if (type == u"date")
+        return Kind::Date;
+    if (type.startsWith(u"timestamp"))
+        return type.endsWith(u"with time zone") && !type.endsWith(u"without time zone")
+            ? Kind::TimestampTz : Kind::Timestamp;
+    if (type.startsWith(u"time"))
+        return Kind::Time;
+    if (type == u"json" || type == u"jsonb")
+        return Kind::Json;
+    if (type == u"bytea")
+        return Kind::Bytea;
+    if (type == u"uuid")
+        return Kind::Uuid;
+    if (category == u"I")
+        return Kind::Network;
+    if (category == u"S")
+        return Kind::Text;
+    return Kind::Other;
+}
+
+} // namespace
+
+int RelationInfo::columnIndex(const QString &column) const
+{
+    for (int i = 0; i < columns.size(); ++i) {
+        if (columns[i].name == column)
+            return i;
+    }
+    return -1;
+}
+
+QString RelationInfo::qualifiedName() const
+{
+    return SqlQuote::qualified(schema, name);
+}
+
+QString RelationInfo::readOnlyReason() const
+{
+    if (kind == u'v')
+        return Tr::tr("A view: its rows are read-only here.");
+    if (kind == u'm')
+        return Tr::tr("A materialized view: its rows are read-only (REFRESH MATERIALIZED VIEW changes them).");
+    if (!isTable())
+        return Tr::tr("Rows of this kind of relation are read-only here.");
+    if (primaryKey.isEmpty())
+        return Tr::tr("No primary key: a changed row could not be told apart from its duplicates, so the table is read-only.");
+    if (!canUpdate && !canInsert && !canDelete)
+        return Tr::tr("You may read this table but not change it (no UPDATE, INSERT or DELETE privilege).");
+    return {};
+}
+
+Query RelationInfo::query(const QString &schema, const QString &name)
+{
+    // One statement, one JSON document: the browser needs all of it before the first page.
+    static const QString sql = QStringLiteral(R"SQL(
+WITH rel AS (
+  SELECT c.oid, c.relkind, c.reltuples
+  FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+  WHERE n.nspname = $1 AND c.relname = $2
+)
+SELECT json_build_object(
+  'kind', rel.relkind,
+  'rows', CASE WHEN rel.relkind IN ('r', 'm', 'p') THEN rel.reltuples::float8 ELSE -1 END,
+  'select', has_table_privilege(rel.oid, 'SELECT'),
+  'insert', has_table_privilege(rel.oid, 'INSERT'),
+  'update', has_table_privilege(rel.oid, 'UPDATE'),
+  'delete', has_table_privilege(rel.oid, 'DELETE'),
+  'columns', (SELECT json_agg(json_build_object(
+      'name', a.attname,
+      'type', pg_catalog.format_type(a.atttypid, a.atttypmod),
+      'category', bt.typcategory,
+      'array', t.typcategory = 'A',
+      'enum', et.typtype = 'e',
+      'labels', (SELECT json_agg(e.enumlabel ORDER BY e.enumsortorder) FROM pg_catalog.pg_enum e
+                 WHERE e.enumtypid = et.oid),
+      'notnull', a.attnotnull,
+      'default', a.atthasdef OR a.attidentity <> '',
+      'generated', a.attgenerated <> '' OR a.attidentity = 'a') ORDER BY a.attnum)
+    FROM pg_catalog.pg_attribute a
+    JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+    JOIN pg_catalog.pg_type et ON et.oid = CASE WHEN t.typcategory = 'A' THEN t.typelem ELSE t.oid END
+    JOIN pg_catalog.pg_type bt ON bt.oid = CASE WHEN et.typtype = 'd' THEN et.typbasetype ELSE et.oid END
+    WHERE a.attrelid = rel.oid AND a.attnum > 0 AND NOT a.attisdropped),
+  'pk', (SELECT json_agg(a.attname ORDER BY k.ord)
+    FROM pg_catalog.pg_constraint con, unnest(con.conkey) WITH ORDINALITY k(attnum, ord)
+    JOIN pg_catalog.pg_attribute a ON a.attrelid = rel.oid AND a.attnum = k.attnum
+    WHERE con.conrelid = rel.oid AND con.contype = 'p'),
+  'fks', (SELECT json_agg(json_build_object(
+      'name', con.conname,
+      'columns', (SELECT json_agg(a.attname ORDER BY k.ord) FROM unnest(con.conkey) WITH ORDINALITY k(attnum, ord)
+                  JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum),
+      'schema', fn.nspname, 'table', fc.relname,
+      'other', (SELECT json_agg(a.attname ORDER BY k.ord) FROM unnest(con.confkey) WITH ORDINALITY k(attnum, ord)
+                JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum))
+      ORDER BY con.conname)
+    FROM pg_catalog.pg_constraint con
+    JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
+    JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
+    WHERE con.conrelid = rel.oid AND con.contype = 'f'),
+  'refs', (SELECT json_agg(json_build_object(
+      'name', con.conname,
+      'columns', (SELECT json_agg(a.attname ORDER BY k.ord) FROM unnest(con.confkey) WITH ORDINALITY k(attnum, ord)
+                  JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum),
+      'schema', rn.nspname, 'table', rc.relname,
+      'other', (SELECT json_agg(a.attname ORDER BY k.ord) FROM unnest(con.conkey) WITH ORDINALITY k(attnum, ord)
+                JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum))
+      ORDER BY rn.nspname, rc.relname, con.conname)
+    FROM pg_catalog.pg_constraint con
+    JOIN pg_catalog.pg_class rc ON rc.oid = con.conrelid
+    JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
+    WHERE con.confrelid = rel.oid AND con.contype = 'f')
+)::text FROM rel)SQL");
+    return {sql, {schema, name}};
+}
+
+RelationInfo RelationInfo::fromResult(const QueryResult &result, QString *error)
+{
+    RelationInfo info;
+    if (result.rowCount() == 0) {
+        *error = Tr::tr("The relation does not exist (any more).");
+        return info;
+    }
+    QJsonParseError parseError;
+    const QJsonObject object = QJsonDocument::fromJson(result.value(0, 0).toUtf8(), &parseError).object();
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = parseError.errorString();
+        return info;
+    }
+    {
+        const QString kind = object.value(u"kind").toString();
+        info.kind = kind.isEmpty() ? QChar() : kind.front();
+    }
+    info.estimatedRows = object.value(u"rows").toDouble(-1);
+    info.canSelect = object.value(u"select").toBool();
+    info.canInsert = object.value(u"insert").toBool();
+    info.canUpdate = object.value(u"update").toBool();
+    info.canDelete = object.value(u"delete").toBool();
+    for (const QJsonValue &value : object.value(u"columns").toArray()) {
+        const QJsonObject c = value.toObject();
+        RelationColumn column;
+        column.name = c.value(u"name").toString();
+        column.type = c.value(u"type").toString();
+        column.enumValues = strings(c.value(u"labels"));
+        column.kind = kindOf(column.type, c.value(u"category").toString(), c.value(u"array").toBool(),
+                             c.value(u"enum").toBool());
+        column.notNull = c.value(u"notnull").toBool();
+        column.hasDefault = c.value(u"default").toBool();
+        column.generated = c.value(u"generated").toBool();
+        info.columns << column;
+    }
+    info.primaryKey = strings(object.value(u"pk"));
+    auto links = [](const QJsonValue &value) {
+        QList<RelationLink> list;
+        for (const QJsonValue &item : value.toArray()) {
+            const QJsonObject l = item.toObject();
+            list << RelationLink{l.value(u"name").toString(), strings(l.value(u"columns")),
+                                 l.value(u"schema").toString(), l.value(u"table").toString(),
+                                 strings(l.value(u"other"))};
+        }
+        return list;
+    };
+    info.foreignKeys = links(object.value(u"fks"));
+    info.referencedBy = links(object.value(u"refs"));
+    return info;
+}
+
+} // namespace strata
