@@ -2,7 +2,10 @@
 
 #include "DemoLauncher.h"
 #include "data/CatalogModel.h"
+#include "data/TableBrowser.h"
+#include "data/TableModel.h"
 #include "dialogs/ConnectionDialog.h"
+#include "grid/TableTab.h"
 #include "pg/DrizzleProject.h"
 #include "pg/PasswordStore.h"
 #include "pg/SavedConnections.h"
@@ -101,9 +104,20 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(welcomePage(m_tabs), tr("Welcome"));
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
         QWidget *page = m_tabs->widget(index);
+        if (auto *tab = qobject_cast<TableTab *>(page); tab && !tab->browser()->model()->edits().isEmpty()) {
+            m_tabs->setCurrentIndex(index);
+            const auto answer = QMessageBox::question(this, tr("Unapplied changes"),
+                                                      tr("%1 has changes that were not applied. Close it and discard them?")
+                                                          .arg(tab->title()),
+                                                      QMessageBox::Discard | QMessageBox::Cancel);
+            if (answer != QMessageBox::Discard)
+                return;
+        }
         m_tabs->removeTab(index);
         page->deleteLater();
     });
+    connect(m_sidebar, &SidebarWidget::openRequested, this,
+            [this](const QString &schema, const QString &name) { openTable(schema, name); });
 
     auto *bannerLayout = new QHBoxLayout(m_banner);
     m_bannerText->setWordWrap(true);
@@ -203,7 +217,13 @@ void MainWindow::createActions()
 void MainWindow::openConnection(const ConnectionSpec &spec, const QString &title,
                                 bool production, const QString &savedId)
 {
-    // The old session's tree and status go at once, so nothing of database A shows under B.
+    // The old session's tree, tables and status go at once, so nothing of database A shows under B.
+    for (int i = m_tabs->count() - 1; i >= 0; --i) {
+        if (QWidget *page = m_tabs->widget(i); qobject_cast<TableTab *>(page)) {
+            m_tabs->removeTab(i);
+            page->deleteLater();
+        }
+    }
     m_catalog->load(nullptr);
     m_details->setSchema({});
     m_details->clear();
@@ -221,6 +241,31 @@ void MainWindow::openConnection(const ConnectionSpec &spec, const QString &title
     m_banner->setVisible(false);
     m_connection->open();
     updateStatus();
+}
+
+TableTab *MainWindow::openTable(const QString &schema, const QString &name)
+{
+    if (!m_connection || !m_connection->isOpen())
+        return nullptr;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *tab = qobject_cast<TableTab *>(m_tabs->widget(i));
+        if (tab && tab->location().schema == schema && tab->location().name == name) {
+            m_tabs->setCurrentIndex(i);
+            return tab;
+        }
+    }
+    const ServerInfo &server = m_connection->serverInfo();
+    const QString settingsKey = QStringLiteral("%1:%2/%3").arg(server.host, server.port, server.database);
+    auto *tab = new TableTab(m_connection->spec(), m_connection->password(), schema, name, m_production, settingsKey,
+                             m_tabs);
+    const int index = m_tabs->addTab(tab, tab->title());
+    connect(tab, &TableTab::titleChanged, this, [this, tab](const QString &title) {
+        const int at = m_tabs->indexOf(tab);
+        if (at >= 0)
+            m_tabs->setTabText(at, title);
+    });
+    m_tabs->setCurrentIndex(index);
+    return tab;
 }
 
 void MainWindow::connectionOpenedSlot(const ServerInfo &)

@@ -21,6 +21,7 @@ class SavedConnections;
 class Introspector;
 class SidebarWidget;
 class TableDetailsWidget;
+class TableTab;
 
 // Strata's window: sidebar with the catalog, tabs in the middle, connection state below.
 class MainWindow : public QMainWindow
@@ -39,6 +40,8 @@ public:
     // the window's banner, not to a terminal the user may not have.
     void openTarget(const QString &target);
     void startDemo(bool fresh);
+    // Opens `schema`.`name` in a table tab (or shows the tab that has it); nullptr when not connected.
+    TableTab *openTable(const QString &schema, const QString &name);
     // Reopens the connection used last time (without a password: libpq's .pgpass, the
     // keyring or a prompt supply it).
     bool restoreLastConnection();

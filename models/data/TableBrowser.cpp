@@ -195,12 +195,19 @@ void TableBrowser::setEstimate(double rows)
 void TableBrowser::setSort(const QList<SortColumn> &sort)
 {
     m_sort = sort;
+    m_model->setSortMarkers(sort);
     if (m_opened)
         applyQuery();
 }
 
 QString TableBrowser::setFilter(const QList<RowFilter> &filters, const QString &rawWhere)
 {
+    if (!m_opened) {
+        // Compiled once the columns are known (a filter restored with the tab, say).
+        m_filters = filters;
+        m_rawWhere = rawWhere;
+        return {};
+    }
     const CompiledFilter compiled = FilterCompiler::compile(filters, rawWhere, schemaColumns(m_relation));
     if (!compiled.error.isEmpty())
         return compiled.error;

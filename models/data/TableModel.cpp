@@ -39,6 +39,13 @@ void TableModel::setRelation(const RelationInfo &relation)
     endResetModel();
 }
 
+void TableModel::setSortMarkers(const QList<SortColumn> &sort)
+{
+    m_sort = sort;
+    if (columnCount() > 0)
+        emit headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
+}
+
 void TableModel::setEditable(bool editable)
 {
     m_editable = editable;
@@ -313,8 +320,17 @@ QVariant TableModel::headerData(int section, Qt::Orientation orientation, int ro
         if (section < 0 || section >= columnCount())
             return {};
         const RelationColumn &column = m_relation.columns[section];
-        if (role == Qt::DisplayRole)
+        if (role == Qt::DisplayRole) {
+            for (int i = 0; i < m_sort.size(); ++i) {
+                if (m_sort[i].column != column.name)
+                    continue;
+                QString marker = m_sort[i].descending ? QStringLiteral(" ▼") : QStringLiteral(" ▲");
+                if (m_sort.size() > 1)
+                    marker += QString::number(i + 1);
+                return column.name + marker;
+            }
             return column.name;
+        }
         if (role == Qt::ToolTipRole) {
             QString tip = column.name + QStringLiteral(" — ") + column.type;
             if (column.notNull)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BrowseQuery.h"
 #include "RelationInfo.h"
 #include "StagedEdits.h"
 
@@ -33,6 +34,8 @@ public:
     void setRelation(const RelationInfo &relation);
     const RelationInfo &relation() const { return m_relation; }
     void setXminIndex(int index) { m_xminIndex = index; }
+    // The header says which columns the rows are sorted by: "name ▲", "id ▼2".
+    void setSortMarkers(const QList<SortColumn> &sort);
     // Whether cells may be edited: a table with a key, privileges, and not a locked production
     // connection. The reason shows when it is not.
     void setEditable(bool editable);
@@ -76,6 +79,7 @@ private:
     int m_rows = 0;
     bool m_editable = false;
     QSet<QStringList> m_conflicts;
+    QList<SortColumn> m_sort;
 };
 
 } // namespace strata

@@ -1,5 +1,6 @@
 #include "DbWorker.h"
 
+#include "LibpqErrors.h"
 #include "Tr.h"
 
 #include <QMutexLocker>
@@ -13,39 +14,6 @@
 namespace strata {
 
 namespace {
-
-QString fromUtf8(const char *text)
-{
-    return text ? QString::fromUtf8(text).trimmed() : QString();
-}
-
-// libpq prefixes connection failures with 'connection to server at "…" failed: FATAL:  …';
-// keep the server's sentence, which is what a user can act on.
-QString connectionMessage(pg_conn *conn)
-{
-    QString text = fromUtf8(PQerrorMessage(conn));
-    const qsizetype fatal = text.lastIndexOf(QLatin1String("FATAL:"));
-    if (fatal >= 0)
-        text = text.mid(fatal + 6).trimmed();
-    return text;
-}
-
-PgError errorFromResult(const PGresult *result)
-{
-    PgError error;
-    error.kind = PgError::Kind::Server;
-    error.sqlState = fromUtf8(PQresultErrorField(result, PG_DIAG_SQLSTATE));
-    error.message = fromUtf8(PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY));
-    error.detail = fromUtf8(PQresultErrorField(result, PG_DIAG_MESSAGE_DETAIL));
-    error.hint = fromUtf8(PQresultErrorField(result, PG_DIAG_MESSAGE_HINT));
-    error.context = fromUtf8(PQresultErrorField(result, PG_DIAG_CONTEXT));
-    error.position = QByteArray(PQresultErrorField(result, PG_DIAG_STATEMENT_POSITION)).toInt();
-    if (error.message.isEmpty())
-        error.message = fromUtf8(PQresultErrorMessage(result));
-    if (error.sqlState == QLatin1String("57014"))
-        error.kind = PgError::Kind::Cancelled;
-    return error;
-}
 
 QueryResult resultFrom(const PGresult *result)
 {
@@ -78,15 +46,6 @@ QueryResult resultFrom(const PGresult *result)
 }
 
 void ignoreNotice(void *, const char *) {}
-
-PgError cancelledError()
-{
-    PgError error;
-    error.kind = PgError::Kind::Cancelled;
-    error.sqlState = QStringLiteral("57014");
-    error.message = Tr::tr("The statement was cancelled.");
-    return error;
-}
 
 PgError notConnectedError()
 {
@@ -134,14 +93,7 @@ void DbWorker::open(const Params &params, quint64 generation)
 
     pg_conn *conn = PQconnectdbParams(keys.data(), values.data(), 0);
     if (!conn || PQstatus(conn) != CONNECTION_OK) {
-        PgError error;
-        error.kind = PgError::Kind::ConnectFailed;
-        error.message = conn ? connectionMessage(conn) : Tr::tr("Out of memory while connecting.");
-        error.needsPassword = conn && PQconnectionNeedsPassword(conn);
-        // libpq 15 exposes no SQLSTATE for a failed connection; a password was sent and the
-        // server's message says authentication failed (28P01's text).
-        error.passwordRejected = conn && PQconnectionUsedPassword(conn)
-                                 && error.message.contains(QLatin1String("password authentication failed"));
+        const PgError error = LibpqErrors::connectFailed(conn);
         if (conn)
             PQfinish(conn);
         emit openFailed(error, generation);
@@ -193,13 +145,7 @@ void DbWorker::checkIdleSocket()
 
 PgError DbWorker::connectionLostError() const
 {
-    PgError error;
-    error.kind = PgError::Kind::ConnectionLost;
-    error.message = Tr::tr("The connection to the server was lost.");
-    const QString reason = m_conn ? connectionMessage(m_conn) : QString();
-    if (!reason.isEmpty())
-        error.detail = reason;
-    return error;
+    return LibpqErrors::connectionLost(m_conn);
 }
 
 bool DbWorker::startRequest(RequestId first, RequestId last)
@@ -241,7 +187,7 @@ void DbWorker::execute(RequestId id, const Query &query)
         return;
     }
     if (!startRequest(id, id)) {
-        emit failed(id, cancelledError());
+        emit failed(id, LibpqErrors::cancelled());
         return;
     }
     const QByteArray sql = query.sql.toUtf8();
@@ -272,17 +218,17 @@ void DbWorker::execute(RequestId id, const Query &query)
     if (PQstatus(m_conn) == CONNECTION_BAD) {
         PgError error = connectionLostError();
         if (result && error.detail.isEmpty())
-            error.detail = errorFromResult(result).message;
+            error.detail = LibpqErrors::fromResult(result).message;
         PQclear(result);
         closeConnection();
         emit failed(id, error);
         emit lost(error, m_generation);
         return;
     }
-    PgError error = result ? errorFromResult(result) : PgError{};
+    PgError error = result ? LibpqErrors::fromResult(result) : PgError{};
     if (!result) {
         error.kind = PgError::Kind::Client;
-        error.message = connectionMessage(m_conn);
+        error.message = LibpqErrors::connectionMessage(m_conn);
     }
     PQclear(result);
     m_notifier->setEnabled(true);
@@ -303,7 +249,7 @@ void DbWorker::executeSnapshot(RequestId first, const QList<Query> &queries)
         return;
     }
     if (!startRequest(first, last)) {
-        emit failed(first, cancelledError());
+        emit failed(first, LibpqErrors::cancelled());
         return;
     }
     m_notifier->setEnabled(false);
@@ -337,10 +283,10 @@ void DbWorker::executeSnapshot(RequestId first, const QList<Query> &queries)
         const ExecStatusType status = PQresultStatus(result);
         if (!failure && q < queries.size()) {
             if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
-                failure = errorFromResult(result);
+                failure = LibpqErrors::fromResult(result);
             } else if (q >= 0 && isCancelled(first)) {
                 // Cancelled after the server had finished the statement: interrupt the rest.
-                failure = cancelledError();
+                failure = LibpqErrors::cancelled();
                 cancel();
             } else if (q >= 0) {
                 emit finished(first + RequestId(q), resultFrom(result));

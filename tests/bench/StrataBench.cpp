@@ -1,8 +1,9 @@
 // strata_bench <figure>: prints "<figure> ours_ms=<x> <baseline>_ms=<y> ratio=<x/y>",
-// each figure next to a baseline measured in the same run (diff prints the speed-up,
-// <y/x>, as its goal is stated). Not part of the test suite.
+// each figure next to a baseline measured in the same run (diff prints the speed-up and export
+// the throughput ratio, <y/x>, as their goals are stated). Not part of the test suite.
 #include "ApplyBench.h"
 #include "DiffBench.h"
+#include "ExportBench.h"
 #include "IntrospectBench.h"
 #include "StartupBench.h"
 
@@ -63,7 +64,16 @@ int main(int argc, char **argv)
         QCoreApplication app(argc, argv);
         return strata::bench::apply(npm);
     }
+    if (std::strcmp(figure, "export") == 0) {
+        const long long rows = argc > 2 ? std::atoll(argv[2]) : 10000000;
+        if (rows < 1 || argc > 3) {
+            std::fprintf(stderr, "usage: strata_bench export [rows]\n");
+            return 2;
+        }
+        QCoreApplication app(argc, argv);
+        return strata::bench::exportTable(rows);
+    }
     std::fprintf(stderr, "usage: strata_bench startup | introspect [tables] | diff [tables] [--npm <folder>] | "
-                         "apply [--npm <folder>]\n");
+                         "apply [--npm <folder>] | export [rows]\n");
     return 2;
 }
