@@ -2135,6 +2135,172 @@
         <source>a rollback runs in one transaction; --tx is for migrate</source>
         <translation>eine Rücknahme läuft in einer Transaktion; --tx gilt für migrate</translation>
     </message>
+    <message>
+        <source>The server rolled the transaction back at COMMIT.</source>
+        <translation>Der Server hat die Transaktion beim COMMIT zurückgerollt.</translation>
+    </message>
+    <message>
+        <source>-- Rows of %1 exported by Strata on %2</source>
+        <translation>-- Zeilen von %1, exportiert von Strata am %2</translation>
+    </message>
+    <message>
+        <source>-- Filter: %1</source>
+        <translation>-- Filter: %1</translation>
+    </message>
+    <message>
+        <source>Could not create %1: %2</source>
+        <translation>%1 konnte nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not rename %1 to %2: %3</source>
+        <translation>%1 konnte nicht in %2 umbenannt werden: %3</translation>
+    </message>
+    <message>
+        <source>syntax error at end of input</source>
+        <translation>Syntaxfehler am Ende der Eingabe</translation>
+    </message>
+    <message>
+        <source>the clause must be one condition, not several statements</source>
+        <translation>die Klausel muss eine Bedingung sein, nicht mehrere Anweisungen</translation>
+    </message>
+    <message>
+        <source>parameters such as $1 cannot be used in a typed WHERE clause</source>
+        <translation>Parameter wie $1 können in einer eingegebenen WHERE-Klausel nicht verwendet werden</translation>
+    </message>
+    <message>
+        <source>A view: its rows are read-only here.</source>
+        <translation>Eine Sicht: ihre Zeilen sind hier schreibgeschützt.</translation>
+    </message>
+    <message>
+        <source>A materialized view: its rows are read-only (REFRESH MATERIALIZED VIEW changes them).</source>
+        <translation>Eine materialisierte Sicht: ihre Zeilen sind schreibgeschützt (REFRESH MATERIALIZED VIEW ändert sie).</translation>
+    </message>
+    <message>
+        <source>Rows of this kind of relation are read-only here.</source>
+        <translation>Zeilen dieser Art von Relation sind hier schreibgeschützt.</translation>
+    </message>
+    <message>
+        <source>No primary key: a changed row could not be told apart from its duplicates, so the table is read-only.</source>
+        <translation>Kein Primärschlüssel: eine geänderte Zeile ließe sich nicht von ihren Duplikaten unterscheiden, daher ist die Tabelle schreibgeschützt.</translation>
+    </message>
+    <message>
+        <source>You may read this table but not change it (no UPDATE, INSERT or DELETE privilege).</source>
+        <translation>Sie dürfen diese Tabelle lesen, aber nicht ändern (kein UPDATE-, INSERT- oder DELETE-Recht).</translation>
+    </message>
+    <message>
+        <source>The relation does not exist (any more).</source>
+        <translation>Die Relation existiert nicht (mehr).</translation>
+    </message>
+    <message>
+        <source>%1 %2 takes no value</source>
+        <translation>%1 %2 nimmt keinen Wert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 needs %n value(s)</source>
+        <translation>
+            <numerusform>%1 %2 braucht %n Wert</numerusform>
+            <numerusform>%1 %2 braucht %n Werte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2 needs at least one value</source>
+        <translation>%1 %2 braucht mindestens einen Wert</translation>
+    </message>
+    <message>
+        <source>=</source>
+        <translation>=</translation>
+    </message>
+    <message>
+        <source>≠</source>
+        <translation>≠</translation>
+    </message>
+    <message>
+        <source>&lt;</source>
+        <translation>&lt;</translation>
+    </message>
+    <message>
+        <source>≤</source>
+        <translation>≤</translation>
+    </message>
+    <message>
+        <source>&gt;</source>
+        <translation>&gt;</translation>
+    </message>
+    <message>
+        <source>≥</source>
+        <translation>≥</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>enthält</translation>
+    </message>
+    <message>
+        <source>does not contain</source>
+        <translation>enthält nicht</translation>
+    </message>
+    <message>
+        <source>starts with</source>
+        <translation>beginnt mit</translation>
+    </message>
+    <message>
+        <source>ends with</source>
+        <translation>endet mit</translation>
+    </message>
+    <message>
+        <source>is NULL</source>
+        <translation>ist NULL</translation>
+    </message>
+    <message>
+        <source>is not NULL</source>
+        <translation>ist nicht NULL</translation>
+    </message>
+    <message>
+        <source>is one of</source>
+        <translation>ist eines von</translation>
+    </message>
+    <message>
+        <source>between</source>
+        <translation>zwischen</translation>
+    </message>
+    <message>
+        <source>the table has no column %1</source>
+        <translation>die Tabelle hat keine Spalte %1</translation>
+    </message>
+    <message>
+        <source>WHERE clause: %1</source>
+        <translation>WHERE-Klausel: %1</translation>
+    </message>
+    <message>
+        <source>The row with key (%1) was changed or deleted by someone else since it was loaded. Nothing was written. Refresh to see its current values, then edit again.</source>
+        <translation>Die Zeile mit dem Schlüssel (%1) wurde seit dem Laden von jemand anderem geändert oder gelöscht. Es wurde nichts geschrieben. Aktualisieren Sie, um ihre jetzigen Werte zu sehen, und bearbeiten Sie sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>A production connection: read-only until you unlock editing.</source>
+        <translation>Eine Produktionsverbindung: schreibgeschützt, bis Sie das Bearbeiten entsperren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server did not answer within %n second(s).</source>
+        <translation>
+            <numerusform>Der Server hat nicht innerhalb von %n Sekunde geantwortet.</numerusform>
+            <numerusform>Der Server hat nicht innerhalb von %n Sekunden geantwortet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The statement is not a COPY … TO STDOUT.</source>
+        <translation>Die Anweisung ist kein COPY … TO STDOUT.</translation>
+    </message>
+    <message>
+        <source>COPY is not supported here.</source>
+        <translation>COPY wird hier nicht unterstützt.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -2499,6 +2665,88 @@ Befehle (ohne Bildschirm nutzbar): %1</translation>
     </message>
 </context>
 <context>
+    <name>strata::ExportRunner</name>
+    <message>
+        <source>Exported %1 rows (%2) to %3.</source>
+        <translation>%1 Zeilen (%2) nach %3 exportiert.</translation>
+    </message>
+    <message>
+        <source>Export failed, no file written: %1</source>
+        <translation>Export fehlgeschlagen, keine Datei geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file written.</source>
+        <translation>Export abgebrochen; keine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>SQL files (*.sql)</source>
+        <translation>SQL-Dateien (*.sql)</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>%1 exportieren</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>%1 wird exportiert…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Exporting %1: %2 rows, %3</source>
+        <translation>%1 wird exportiert: %2 Zeilen, %3</translation>
+    </message>
+</context>
+<context>
+    <name>strata::FilterBar</name>
+    <message>
+        <source>Add condition</source>
+        <translation>Bedingung hinzufügen</translation>
+    </message>
+    <message>
+        <source>WHERE</source>
+        <translation>WHERE</translation>
+    </message>
+    <message>
+        <source>raw SQL condition, e.g. created_at &gt; now() - interval &apos;1 day&apos;</source>
+        <translation>SQL-Bedingung, z. B. created_at &gt; now() - interval '1 day'</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>und</translation>
+    </message>
+    <message>
+        <source>Remove this condition</source>
+        <translation>Diese Bedingung entfernen</translation>
+    </message>
+    <message>
+        <source>values, separated by commas</source>
+        <translation>Werte, durch Kommas getrennt</translation>
+    </message>
+</context>
+<context>
     <name>strata::Introspector</name>
     <message>
         <source>Not connected to a server.</source>
@@ -2856,6 +3104,14 @@ Befehle (ohne Bildschirm nutzbar): %1</translation>
         <source>The demo server stopped: %1 Restart Strata with --demo to start it again.</source>
         <translation>Der Demo-Server wurde beendet: %1 Starten Sie Strata mit --demo neu, um ihn wieder zu starten.</translation>
     </message>
+    <message>
+        <source>Unapplied changes</source>
+        <translation>Nicht angewendete Änderungen</translation>
+    </message>
+    <message>
+        <source>%1 has changes that were not applied. Close it and discard them?</source>
+        <translation>%1 hat Änderungen, die nicht angewendet wurden. Schließen und die Änderungen verwerfen?</translation>
+    </message>
 </context>
 <context>
     <name>strata::PasswordStore</name>
@@ -2894,6 +3150,20 @@ Befehle (ohne Bildschirm nutzbar): %1</translation>
     <message>
         <source>The system keyring failed: %1</source>
         <translation>Fehler im System-Schlüsselbund: %1</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ReviewDialog</name>
+    <message>
+        <source>Review changes</source>
+        <translation>Änderungen prüfen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s), applied in one transaction. A row someone else changed since it was loaded stops the transaction and nothing is written.</source>
+        <translation>
+            <numerusform>%n Änderung, in einer Transaktion angewendet. Eine Zeile, die seit dem Laden jemand anderes geändert hat, beendet die Transaktion, und nichts wird geschrieben.</numerusform>
+            <numerusform>%n Änderungen, in einer Transaktion angewendet. Eine Zeile, die seit dem Laden jemand anderes geändert hat, beendet die Transaktion, und nichts wird geschrieben.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3023,6 +3293,255 @@ Befehle (ohne Bildschirm nutzbar): %1</translation>
     <message>
         <source>Definition</source>
         <translation>Definition</translation>
+    </message>
+</context>
+<context>
+    <name>strata::TableTab</name>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Vorwärts</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Add row</source>
+        <translation>Zeile hinzufügen</translation>
+    </message>
+    <message>
+        <source>Delete rows</source>
+        <translation>Zeilen löschen</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>Prüfen…</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Unlock editing</source>
+        <translation>Bearbeiten entsperren</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>JSON lines…</source>
+        <translation>JSON Lines…</translation>
+    </message>
+    <message>
+        <source>SQL INSERT statements…</source>
+        <translation>SQL-INSERT-Anweisungen…</translation>
+    </message>
+    <message>
+        <source>Count rows</source>
+        <translation>Zeilen zählen</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Unapplied changes</source>
+        <translation>Nicht angewendete Änderungen</translation>
+    </message>
+    <message>
+        <source>This table has changes that were not applied. Discard them?</source>
+        <translation>Diese Tabelle hat Änderungen, die nicht angewendet wurden. Verwerfen?</translation>
+    </message>
+    <message>
+        <source>Counting failed: %1</source>
+        <translation>Zählen fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied %n statement(s) in one transaction.</source>
+        <translation>
+            <numerusform>%n Anweisung in einer Transaktion angewendet.</numerusform>
+            <numerusform>%n Anweisungen in einer Transaktion angewendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was written: %1</source>
+        <translation>Es wurde nichts geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>Editable: changes are staged until you apply them.</source>
+        <translation>Bearbeitbar: Änderungen werden vorgemerkt, bis Sie sie anwenden.</translation>
+    </message>
+    <message>
+        <source>Times with a time zone are shown in %1.</source>
+        <translation>Zeiten mit Zeitzone werden in %1 angezeigt.</translation>
+    </message>
+    <message>
+        <source>counting…</source>
+        <translation>wird gezählt…</translation>
+    </message>
+    <message>
+        <source>%L1 rows</source>
+        <translation>%L1 Zeilen</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 Zeilen</translation>
+    </message>
+    <message>
+        <source> (filtered)</source>
+        <translation> (gefiltert)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Review %n change(s)…</source>
+        <translation>
+            <numerusform>%n Änderung prüfen…</numerusform>
+            <numerusform>%n Änderungen prüfen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel count</source>
+        <translation>Zählen abbrechen</translation>
+    </message>
+    <message>
+        <source>This is a production connection. Unlock editing of %1? Every change is still shown as SQL before it is applied.</source>
+        <translation>Dies ist eine Produktionsverbindung. Bearbeiten von %1 entsperren? Jede Änderung wird weiterhin als SQL gezeigt, bevor sie angewendet wird.</translation>
+    </message>
+    <message>
+        <source>Apply to production</source>
+        <translation>Auf Produktion anwenden</translation>
+    </message>
+    <message>
+        <source>Type the database name, %1, to apply these changes to it.</source>
+        <translation>Geben Sie den Datenbanknamen %1 ein, um diese Änderungen darauf anzuwenden.</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>Wird angewendet…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n row(s); %1 rows were not loaded and were left out (use Export for all rows).</source>
+        <translation>
+            <numerusform>%n Zeile kopiert; %1 Zeilen waren nicht geladen und wurden ausgelassen (für alle Zeilen: Exportieren).</numerusform>
+            <numerusform>%n Zeilen kopiert; %1 Zeilen waren nicht geladen und wurden ausgelassen (für alle Zeilen: Exportieren).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n row(s).</source>
+        <translation>
+            <numerusform>%n Zeile kopiert.</numerusform>
+            <numerusform>%n Zeilen kopiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pasted into %n cell(s), staged.</source>
+        <translation>
+            <numerusform>In %n Zelle eingefügt, vorgemerkt.</numerusform>
+            <numerusform>In %n Zellen eingefügt, vorgemerkt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copy as</source>
+        <translation>Kopieren als</translation>
+    </message>
+    <message>
+        <source>Tab-separated</source>
+        <translation>Tabulatorgetrennt</translation>
+    </message>
+    <message>
+        <source>SQL INSERT</source>
+        <translation>SQL INSERT</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Einfügen</translation>
+    </message>
+    <message>
+        <source>Set NULL</source>
+        <translation>Auf NULL setzen</translation>
+    </message>
+    <message>
+        <source>Filter: %1 = this value</source>
+        <translation>Filter: %1 = dieser Wert</translation>
+    </message>
+    <message>
+        <source>Open referenced row</source>
+        <translation>Referenzierte Zeile öffnen</translation>
+    </message>
+    <message>
+        <source>Referenced by</source>
+        <translation>Referenziert von</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Delete row(s)</source>
+        <translation>Zeile(n) löschen</translation>
+    </message>
+    <message>
+        <source>Revert row(s)</source>
+        <translation>Zeile(n) zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Show all columns</source>
+        <translation>Alle Spalten anzeigen</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Export the filtered rows or the whole table?</source>
+        <translation>Die gefilterten Zeilen oder die ganze Tabelle exportieren?</translation>
+    </message>
+    <message>
+        <source>Filtered rows</source>
+        <translation>Gefilterte Zeilen</translation>
+    </message>
+    <message>
+        <source>Whole table</source>
+        <translation>Ganze Tabelle</translation>
+    </message>
+</context>
+<context>
+    <name>strata::ValuePanel</name>
+    <message>
+        <source>Set value</source>
+        <translation>Wert setzen</translation>
+    </message>
+    <message>
+        <source>Set NULL</source>
+        <translation>Auf NULL setzen</translation>
+    </message>
+    <message>
+        <source>No cell selected</source>
+        <translation>Keine Zelle ausgewählt</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Valid JSON.</source>
+        <translation>Gültiges JSON.</translation>
+    </message>
+    <message>
+        <source>Not valid JSON: %1 (at character %2).</source>
+        <translation>Kein gültiges JSON: %1 (bei Zeichen %2).</translation>
     </message>
 </context>
 </TS>

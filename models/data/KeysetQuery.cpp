@@ -154,12 +154,25 @@ Query KeysetQuery::assemble(const QList<Branch> &branches, const QList<OrderTerm
     if (branches.size() == 1)
         return {select(1, order) + where(branches.first()) + orderClause + limitClause, params};
 
-    // UNION ALL gives no order of its own: the outer ORDER BY sorts by branch, then by the
-    // order values, over at most branches × limit rows.
-    QStringList parts;
-    for (int i = 0; i < branches.size(); ++i)
-        parts << QStringLiteral("(") + select(i + 1, order) + where(branches[i]) + orderClause + limitClause + QStringLiteral(")");
-    QString sql = parts.join(QStringLiteral(" UNION ALL ")) + QStringLiteral(" ORDER BY 1");
+    // Each branch is read only while the branches before it have not filled the page: its
+    // condition on their counts is a one-time filter, so a full first branch keeps the others
+    // (the NULLs, say) from reading anything. UNION ALL gives no order of its own: the outer
+    // ORDER BY sorts by branch, then by the order values, over at most branches × limit rows.
+    QStringList ctes;
+    QStringList reads;
+    QStringList counts;
+    for (int i = 0; i < branches.size(); ++i) {
+        Branch branch = branches[i];
+        if (!counts.isEmpty())
+            branch.conditions << QStringLiteral("(%1) < %2").arg(counts.join(QStringLiteral(" + "))).arg(limit);
+        const QString name = QStringLiteral("strata_branch_%1").arg(i + 1);
+        ctes << name + QStringLiteral(" AS (") + select(i + 1, order) + where(branch) + orderClause + limitClause
+                + QStringLiteral(")");
+        reads << QStringLiteral("SELECT * FROM ") + name;
+        counts << QStringLiteral("(SELECT count(*) FROM %1)").arg(name);
+    }
+    QString sql = QStringLiteral("WITH ") + ctes.join(QStringLiteral(", ")) + QStringLiteral(" ")
+        + reads.join(QStringLiteral(" UNION ALL ")) + QStringLiteral(" ORDER BY 1");
     if (!order.isEmpty())
         sql += QStringLiteral(", ") + orderBy(order, 2);
     return {sql + limitClause, params};

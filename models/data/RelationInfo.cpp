@@ -56,6 +56,23 @@ RelationColumn::Kind kindOf(const QString &type, const QString &category, bool i
 
 } // namespace
 
+Column RelationColumn::toColumn() const
+{
+    Column column;
+    column.name = name;
+    column.type = type;
+    column.notNull = notNull;
+    return column;
+}
+
+QList<Column> RelationInfo::schemaColumns() const
+{
+    QList<Column> list;
+    for (const RelationColumn &c : columns)
+        list << c.toColumn();
+    return list;
+}
+
 int RelationInfo::columnIndex(const QString &column) const
 {
     for (int i = 0; i < columns.size(); ++i) {

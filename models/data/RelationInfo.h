@@ -1,6 +1,7 @@
 #pragma once
 
 #include "pg/QueryResult.h"
+#include "schema/Column.h"
 
 #include <QList>
 #include <QString>
@@ -19,6 +20,8 @@ struct RelationColumn {
     bool notNull = false;
     bool hasDefault = false;  // a default, identity or serial: an insert may leave it out
     bool generated = false;   // GENERATED ALWAYS (stored or identity ALWAYS): never written
+
+    Column toColumn() const;  // for the code that works on schema columns (filters, edits, copies)
 };
 
 // A foreign key seen from one side: `columns` of this relation and the matching `otherColumns`
@@ -50,6 +53,7 @@ struct RelationInfo {
     bool isTable() const { return kind == u'r' || kind == u'p'; }
     bool hasCtid() const { return kind == u'r' || kind == u'm'; }  // partitioned parents have none
     int columnIndex(const QString &column) const;
+    QList<Column> schemaColumns() const;
     QString qualifiedName() const;  // "schema"."name", quoted
     // Why rows cannot be edited here (view, no primary key, no privilege); empty when they can.
     QString readOnlyReason() const;

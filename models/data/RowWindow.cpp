@@ -251,7 +251,17 @@ void RowWindow::fetched(PageSource::Ticket ticket, const PageResult &result)
         break;
     }
     case PageRequest::Kind::Last:
-        if (short_) {
+        if (result.exactPosition) {
+            // Read by OFFSET from where the estimate put the end: a short page is the true end.
+            const qint64 start = pending.request.row;
+            m_positionExact = true;  // the other rows went with the jump, or were exact already
+            place(start, rows);
+            if (short_) {
+                dropFrom(start + got);
+                m_countExact = true;
+                changeRowCount(start + got);
+            }
+        } else if (short_) {
             m_positionExact = true;
             m_countExact = true;
             dropFrom(got);

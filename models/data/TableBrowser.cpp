@@ -15,27 +15,6 @@ namespace strata {
 
 namespace {
 
-QList<Column> schemaColumns(const RelationInfo &relation)
-{
-    QList<Column> columns;
-    for (const RelationColumn &c : relation.columns) {
-        Column column;
-        column.name = c.name;
-        column.type = c.type;
-        column.notNull = c.notNull;
-        columns << column;
-    }
-    return columns;
-}
-
-PgError clientError(const QString &message)
-{
-    PgError error;
-    error.kind = PgError::Kind::Client;
-    error.message = message;
-    return error;
-}
-
 } // namespace
 
 TableBrowser::TableBrowser(const ConnectionSpec &spec, const QString &password, const QString &schema,
@@ -88,14 +67,15 @@ void TableBrowser::fail(const PgError &error)
 
 void TableBrowser::connectionOpened()
 {
-    // Times with a time zone are shown in this machine's zone, and the zone is shown with them.
+    // The description first: the first page needs it. The zone is set while it travels back,
+    // so the first page, which queues behind, already shows times in this machine's zone.
+    readRelation();
     const QByteArray zone = QTimeZone::systemTimeZoneId();
     if (!zone.isEmpty())
         m_timeZoneRequest = m_connection->submit(QStringLiteral("SELECT pg_catalog.set_config('TimeZone', $1, false)"),
                                                  {QString::fromUtf8(zone)});
     else
         m_timeZoneRequest = m_connection->submit(QStringLiteral("SELECT pg_catalog.current_setting('TimeZone')"));
-    readRelation();
 }
 
 void TableBrowser::readRelation()
@@ -137,14 +117,14 @@ void TableBrowser::relationRead(const QueryResult &result)
     QString error;
     RelationInfo relation = RelationInfo::fromResult(result, &error);
     if (!error.isEmpty()) {
-        fail(clientError(QStringLiteral("%1.%2: %3").arg(m_schema, m_name, error)));
+        fail(PgError::client(QStringLiteral("%1.%2: %3").arg(m_schema, m_name, error)));
         return;
     }
     relation.schema = m_schema;
     relation.name = m_name;
     m_relation = relation;
     // Filters that name columns which are gone are dropped rather than failing every page.
-    const CompiledFilter compiled = FilterCompiler::compile(m_filters, m_rawWhere, schemaColumns(m_relation));
+    const CompiledFilter compiled = FilterCompiler::compile(m_filters, m_rawWhere, m_relation.schemaColumns());
     if (!compiled.error.isEmpty()) {
         m_filters.clear();
         m_rawWhere.clear();
@@ -208,7 +188,7 @@ QString TableBrowser::setFilter(const QList<RowFilter> &filters, const QString &
         m_rawWhere = rawWhere;
         return {};
     }
-    const CompiledFilter compiled = FilterCompiler::compile(filters, rawWhere, schemaColumns(m_relation));
+    const CompiledFilter compiled = FilterCompiler::compile(filters, rawWhere, m_relation.schemaColumns());
     if (!compiled.error.isEmpty())
         return compiled.error;
     m_filters = filters;

@@ -22,15 +22,7 @@ void TableModel::setRelation(const RelationInfo &relation)
 {
     beginResetModel();
     m_relation = relation;
-    QList<Column> columns;
-    for (const RelationColumn &c : relation.columns) {
-        Column column;
-        column.name = c.name;
-        column.type = c.type;
-        column.notNull = c.notNull;
-        columns << column;
-    }
-    m_edits = StagedEdits(relation.schema, relation.name, columns, relation.primaryKey);
+    m_edits = StagedEdits(relation.schema, relation.name, relation.schemaColumns(), relation.primaryKey);
     m_keyColumns.clear();
     for (const QString &key : relation.primaryKey)
         m_keyColumns << relation.columnIndex(key);

@@ -3,6 +3,7 @@
 #include <QtMath>
 
 #include <algorithm>
+#include <utility>
 
 namespace strata {
 
@@ -22,6 +23,41 @@ void TablePageSource::setQuery(const BrowseQuery &query, const QString &schema, 
     m_query = query;
     m_schema = schema;
     m_table = table;
+    m_statistics = {};
+    m_statisticsRequest = 0;
+    m_awaitingStatistics.clear();
+}
+
+void TablePageSource::requestStatistics()
+{
+    if (m_statistics.requested || m_query.landing.mode != Landing::Mode::Statistics || !m_connection)
+        return;
+    m_statistics.requested = true;
+    m_statisticsRequest = m_connection->submit(
+        {QStringLiteral("SELECT s.inherited, s.null_frac::float8, h.v FROM pg_catalog.pg_stats s "
+                        "LEFT JOIN LATERAL unnest(s.histogram_bounds::text::text[]) WITH ORDINALITY AS h(v, i) ON true "
+                        "WHERE s.schemaname = $1 AND s.tablename = $2 AND s.attname = $3 "
+                        "ORDER BY s.inherited DESC, h.i"),
+         {m_schema, m_table, m_query.landing.column}});
+}
+
+void TablePageSource::statisticsRead(const QueryResult &result)
+{
+    m_statisticsRequest = 0;
+    m_statistics.known = true;
+    if (result.rowCount() > 0) {
+        const QString inherited = result.value(0, 0);
+        m_statistics.nullFraction = result.value(0, 1).toDouble();
+        for (int r = 0; r < result.rowCount() && result.value(r, 0) == inherited; ++r) {
+            if (!result.isNull(r, 2))
+                m_statistics.bounds << result.value(r, 2);
+        }
+    }
+    const QList<Ticket> waiting = std::exchange(m_awaitingStatistics, {});
+    for (Ticket ticket : waiting) {
+        if (m_jobs.contains(ticket))
+            landOnStatistics(ticket);
+    }
 }
 
 PageSource::Ticket TablePageSource::fetch(const PageRequest &request)
@@ -50,12 +86,13 @@ PageSource::Ticket TablePageSource::fetch(const PageRequest &request)
     case Kind::Land:
         switch (m_query.landing.mode) {
         case Landing::Mode::Statistics:
-            submit(ticket, Step::Statistics,
-                   {QStringLiteral("SELECT s.inherited, s.null_frac::float8, h.v FROM pg_catalog.pg_stats s "
-                                   "LEFT JOIN LATERAL unnest(s.histogram_bounds::text::text[]) WITH ORDINALITY AS h(v, i) ON true "
-                                   "WHERE s.schemaname = $1 AND s.tablename = $2 AND s.attname = $3 "
-                                   "ORDER BY s.inherited DESC, h.i"),
-                    {m_schema, m_table, m_query.landing.column}});
+            m_jobs[ticket].step = Step::Statistics;
+            if (m_statistics.known) {
+                landOnStatistics(ticket);
+            } else {
+                m_awaitingStatistics << ticket;
+                requestStatistics();
+            }
             break;
         case Landing::Mode::Ctid:
             submit(ticket, Step::Blocks,
@@ -69,6 +106,8 @@ PageSource::Ticket TablePageSource::fetch(const PageRequest &request)
         }
         break;
     }
+    // Behind the first page, never before it: the histogram is for the first jump.
+    requestStatistics();
     return ticket;
 }
 
@@ -77,9 +116,11 @@ void TablePageSource::cancel(Ticket ticket)
     const auto it = m_jobs.find(ticket);
     if (it == m_jobs.end())
         return;
-    m_byRequest.remove(it->current);
-    if (m_connection)
-        m_connection->cancelRequest(it->current);
+    if (it->current != 0) {
+        m_byRequest.remove(it->current);
+        if (m_connection)
+            m_connection->cancelRequest(it->current);
+    }
     m_jobs.erase(it);
 }
 
@@ -105,6 +146,10 @@ void TablePageSource::submitPage(Ticket ticket, const Query &query, bool reverse
 
 void TablePageSource::finished(RequestId id, const QueryResult &result)
 {
+    if (id != 0 && id == m_statisticsRequest) {
+        statisticsRead(result);
+        return;
+    }
     const Ticket ticket = m_byRequest.take(id);
     if (ticket == 0 || !m_jobs.contains(ticket))
         return;
@@ -115,8 +160,7 @@ void TablePageSource::finished(RequestId id, const QueryResult &result)
         emit fetched(ticket, rows(result, job.reversed, job.exact));
         break;
     case Step::Statistics:
-        landOnStatistics(ticket, result);
-        break;
+        break;  // answered by statisticsRead()
     case Step::MinMax:
         landOnMinMax(ticket, result);
         break;
@@ -128,12 +172,17 @@ void TablePageSource::finished(RequestId id, const QueryResult &result)
 
 void TablePageSource::requestFailed(RequestId id, const PgError &error)
 {
+    if (id != 0 && id == m_statisticsRequest) {
+        // Statistics are a shortcut: without them (no privilege, a lost session) jumps still land.
+        statisticsRead(QueryResult());
+        return;
+    }
     const Ticket ticket = m_byRequest.take(id);
     if (ticket == 0 || !m_jobs.contains(ticket))
         return;
     const Step step = m_jobs.value(ticket).step;
-    // Statistics are a shortcut: a user who may read the table but not pg_stats still lands.
-    if (step == Step::Statistics || step == Step::MinMax || step == Step::Blocks) {
+    // Landing data is a shortcut: a user who may read the table but not its size still lands.
+    if (step == Step::MinMax || step == Step::Blocks) {
         if (error.kind == PgError::Kind::Server) {
             landByOffset(ticket);
             return;
@@ -145,19 +194,11 @@ void TablePageSource::requestFailed(RequestId id, const PgError &error)
 
 // The histogram holds the column's non-NULL values (most common values aside) at equal
 // steps; NULLs sit before or after them as the order says.
-void TablePageSource::landOnStatistics(Ticket ticket, const QueryResult &result)
+void TablePageSource::landOnStatistics(Ticket ticket)
 {
     const Job job = m_jobs.value(ticket);
-    QStringList bounds;
-    double nullFraction = 0;
-    if (result.rowCount() > 0) {
-        const QString inherited = result.value(0, 0);
-        nullFraction = result.value(0, 1).toDouble();
-        for (int r = 0; r < result.rowCount() && result.value(r, 0) == inherited; ++r) {
-            if (!result.isNull(r, 2))
-                bounds << result.value(r, 2);
-        }
-    }
+    const QStringList &bounds = m_statistics.bounds;
+    const double nullFraction = m_statistics.nullFraction;
     const OrderTerm &term = m_query.keyset.order().first();
     double f = std::clamp(job.request.fraction, 0.0, 1.0);
     if (term.nullsFirst) {

@@ -38,7 +38,9 @@ private:
     void submitPage(Ticket ticket, const Query &query, bool reversed, bool exact);
     void finished(RequestId id, const QueryResult &result);
     void requestFailed(RequestId id, const PgError &error);
-    void landOnStatistics(Ticket ticket, const QueryResult &result);
+    void requestStatistics();
+    void statisticsRead(const QueryResult &result);
+    void landOnStatistics(Ticket ticket);
     void landOnMinMax(Ticket ticket, const QueryResult &result);
     void landOnBlocks(Ticket ticket, const QueryResult &result);
     void landByOffset(Ticket ticket);
@@ -51,6 +53,16 @@ private:
     Ticket m_nextTicket = 0;
     QHash<Ticket, Job> m_jobs;
     QHash<RequestId, Ticket> m_byRequest;
+    // The landing column's histogram, read once per query, right after the first page.
+    struct Statistics {
+        bool requested = false;
+        bool known = false;
+        double nullFraction = 0;
+        QStringList bounds;
+    };
+    Statistics m_statistics;
+    RequestId m_statisticsRequest = 0;
+    QList<Ticket> m_awaitingStatistics;
 };
 
 } // namespace strata

@@ -4,6 +4,14 @@
 
 namespace strata {
 
+PgError PgError::client(const QString &message)
+{
+    PgError error;
+    error.kind = Kind::Client;
+    error.message = message;
+    return error;
+}
+
 QString PgError::toString() const
 {
     QString text = message;

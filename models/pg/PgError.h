@@ -27,6 +27,8 @@ struct PgError {
     bool passwordRejected = false;  // a password was given and the server refused it
 
     bool isNull() const { return kind == Kind::None; }
+    // An error of Strata's own (Kind::Client) with `message`.
+    static PgError client(const QString &message);
     // "message (SQLSTATE)\nDetail: …\nHint: …", for status lines and terminals.
     QString toString() const;
 

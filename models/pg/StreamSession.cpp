@@ -22,14 +22,6 @@ constexpr int pollMs = 100;
 
 void ignoreNotice(void *, const char *) {}
 
-PgError clientError(const QString &message)
-{
-    PgError error;
-    error.kind = PgError::Kind::Client;
-    error.message = message;
-    return error;
-}
-
 } // namespace
 
 StreamSession::~StreamSession()
@@ -91,7 +83,7 @@ int StreamSession::serverVersion() const
 bool StreamSession::run(const Query &query, PgError *error, const RowSink &sink)
 {
     if (!m_conn)
-        return fail(error, clientError(Tr::tr("Not connected to a server.")));
+        return fail(error, PgError::client(Tr::tr("Not connected to a server.")));
     if (isCancelled())
         return failCancelled(error);
     const QByteArray sql = query.sql.toUtf8();
@@ -111,7 +103,7 @@ bool StreamSession::run(const Query &query, PgError *error, const RowSink &sink)
 bool StreamSession::copyOut(const QString &sql, const CopySink &sink, PgError *error)
 {
     if (!m_conn)
-        return fail(error, clientError(Tr::tr("Not connected to a server.")));
+        return fail(error, PgError::client(Tr::tr("Not connected to a server.")));
     if (isCancelled())
         return failCancelled(error);
     if (PQsendQuery(m_conn, sql.toUtf8().constData()) != 1)
@@ -123,7 +115,7 @@ bool StreamSession::copyOut(const QString &sql, const CopySink &sink, PgError *e
         // The statement failed (permission denied, no such table…) or was no COPY TO STDOUT.
         PgError failure = PQresultStatus(start) == PGRES_FATAL_ERROR
             ? LibpqErrors::fromResult(start)
-            : clientError(Tr::tr("The statement is not a COPY … TO STDOUT."));
+            : PgError::client(Tr::tr("The statement is not a COPY … TO STDOUT."));
         PQclear(start);
         PgError ignored;
         if (!finishStatement(&ignored, {}) && !isOpen())
@@ -203,7 +195,7 @@ bool StreamSession::finishStatement(PgError *error, const RowSink &sink)
             // run() cannot take part in a COPY; leaving it would hang the session.
             PQclear(result);
             abort();
-            return fail(error, clientError(Tr::tr("COPY is not supported here.")));
+            return fail(error, PgError::client(Tr::tr("COPY is not supported here.")));
         } else if (status != PGRES_COMMAND_OK && status != PGRES_EMPTY_QUERY && !failure) {
             failure = LibpqErrors::fromResult(result);
         }

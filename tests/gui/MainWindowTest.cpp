@@ -2,6 +2,7 @@
 // reconnect that keeps the window as it was, and a screenshot for people to look at.
 #include "TestCluster.h"
 #include "TestRegistry.h"
+#include "WidgetTest.h"
 
 #include "MainWindow.h"
 #include "DemoLauncher.h"
@@ -23,12 +24,7 @@ using namespace strata;
 
 namespace {
 
-void saveArtifact(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("STRATA_TEST_ARTIFACTS", QDir::tempPath());
-    QDir().mkpath(dir);
-    widget->grab().save(dir + QLatin1Char('/') + name);
-}
+using test::saveArtifact;
 
 QString rowsOf(CatalogModel *model, const QString &schema, const QString &name)
 {

@@ -3,6 +3,7 @@
 // in the side panel, a foreign-key jump and back; screenshots for the README.
 #include "TestCluster.h"
 #include "TestRegistry.h"
+#include "WidgetTest.h"
 
 #include "MainWindow.h"
 #include "data/CatalogModel.h"
@@ -24,6 +25,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -36,12 +38,7 @@ using namespace strata;
 
 namespace {
 
-void saveArtifact(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("STRATA_TEST_ARTIFACTS", QDir::tempPath());
-    QDir().mkpath(dir);
-    widget->grab().save(dir + QLatin1Char('/') + name);
-}
+using test::saveArtifact;
 
 QString shown(TableTab *tab, int row, const QString &column)
 {
@@ -300,6 +297,82 @@ private slots:
         QVERIFY(tab->browser()->compiledFilter().isEmpty());
         tab->goForward();
         QTRY_COMPARE(tab->title(), QStringLiteral("owners"));
+    }
+    void layoutIsRememberedPerTable()
+    {
+        TableTab *tab = m_window->openTable(QStringLiteral("public"), QStringLiteral("items"));
+        QVERIFY(tab);
+        QTRY_VERIFY_WITH_TIMEOUT(tab->browser()->isOpen() && loaded(tab, 0), 20000);
+        tab->browser()->setSort({SortColumn{QStringLiteral("name"), true}});
+        const int note = tab->browser()->relation().columnIndex(QStringLiteral("note"));
+        tab->grid()->setColumnHidden(note, true);
+        m_window->tabs()->tabCloseRequested(m_window->tabs()->indexOf(tab));
+        QTRY_VERIFY(m_window->tabs()->indexOf(tab) < 0);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+
+        tab = m_window->openTable(QStringLiteral("public"), QStringLiteral("items"));
+        QTRY_VERIFY_WITH_TIMEOUT(tab->browser()->isOpen() && loaded(tab, 0), 20000);
+        QCOMPARE(tab->browser()->sort().value(0).column, QStringLiteral("name"));
+        QVERIFY(tab->browser()->sort().value(0).descending);
+        QVERIFY(tab->grid()->isColumnHidden(note));
+        QCOMPARE(shown(tab, 0, QStringLiteral("name")), sql(QStringLiteral("SELECT max(name) FROM items")));
+        tab->browser()->setSort({});
+        tab->grid()->setColumnHidden(note, false);
+    }
+
+    void pasteStagesCells()
+    {
+        TableTab *tab = m_window->openTable(QStringLiteral("public"), QStringLiteral("owners"));
+        QTRY_VERIFY_WITH_TIMEOUT(tab->browser()->isOpen(), 20000);
+        tab->browser()->setFilter({}, {});  // the tab the foreign-key jump left filtered
+        QTRY_VERIFY_WITH_TIMEOUT(loaded(tab, 1), 20000);
+        TableModel *model = tab->browser()->model();
+        tab->grid()->setCurrentIndex(model->index(0, 1));
+        QApplication::clipboard()->setText(QStringLiteral("first\nsecond\n"));
+        tab->pasteClipboard();
+        QCOMPARE(model->data(model->index(0, 1), TableModel::ValueRole).toString(), QStringLiteral("first"));
+        QCOMPARE(model->data(model->index(1, 1), TableModel::CellStateRole).value<TableModel::CellState>(),
+                 TableModel::CellState::Changed);
+        QCOMPARE(model->edits().changeCount(), 2);
+        tab->action(QStringLiteral("discard"))->trigger();
+        QVERIFY(model->edits().isEmpty());
+        QCOMPARE(model->data(model->index(0, 1), TableModel::ValueRole).toString(), QStringLiteral("owner 1"));
+    }
+
+    void productionIsReadOnlyUntilUnlocked()
+    {
+        TableTab tab(m_cluster.spec(QStringLiteral("postgres")), QString(), QStringLiteral("public"), QStringLiteral("owners"),
+                     true, QStringLiteral("production test"));
+        tab.resize(900, 500);
+        tab.show();
+        QTRY_VERIFY_WITH_TIMEOUT(tab.browser()->isOpen(), 20000);
+        QVERIFY(!tab.browser()->model()->isEditable());
+        QVERIFY(tab.statusLabel()->text().contains(QStringLiteral("production")));
+        QVERIFY(tab.action(QStringLiteral("unlock"))->isVisible());
+        QTimer::singleShot(0, this, [] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+                box->button(QMessageBox::Yes)->click();
+        });
+        tab.action(QStringLiteral("unlock"))->trigger();
+        QVERIFY(tab.browser()->model()->isEditable());
+        QVERIFY(!tab.action(QStringLiteral("unlock"))->isVisible());
+    }
+
+    void errorsShowWithRetry()
+    {
+        sql(QStringLiteral("CREATE TABLE fragile (id integer PRIMARY KEY); INSERT INTO fragile VALUES (7);"));
+        TableTab *tab = m_window->openTable(QStringLiteral("public"), QStringLiteral("fragile"));
+        QTRY_VERIFY_WITH_TIMEOUT(tab->browser()->isOpen() && loaded(tab, 0), 20000);
+        sql(QStringLiteral("DROP TABLE fragile"));
+        tab->action(QStringLiteral("refresh"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(tab->retryButton()->isVisible(), 20000);
+        QVERIFY2(tab->errorLabel()->text().contains(QStringLiteral("does not exist")), qPrintable(tab->errorLabel()->text()));
+        saveArtifact(m_window.get(), QStringLiteral("table-error.png"));
+        sql(QStringLiteral("CREATE TABLE fragile (id integer PRIMARY KEY); INSERT INTO fragile VALUES (8);"));
+        QTest::mouseClick(tab->retryButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(loaded(tab, 0), 20000);
+        QCOMPARE(shown(tab, 0, QStringLiteral("id")), QStringLiteral("8"));
+        QVERIFY(!tab->retryButton()->isVisible());
     }
 };
 

@@ -66,8 +66,11 @@ void WidgetTest::replaceText(QLineEdit *edit, const QString &text)
 bool WidgetTest::saveGrab(const QString &fileName) const
 {
     QWidget *widget = widgetUnderTest();
-    if (!widget)
-        return false;
+    return widget && saveArtifact(widget, fileName);
+}
+
+bool saveArtifact(QWidget *widget, const QString &fileName)
+{
     const QString path = QDir(artifactsDir()).filePath(fileName);
     // Let pending layout requests (a label shown or hidden) settle first.
     QCoreApplication::sendPostedEvents();

@@ -11,6 +11,9 @@ class QWidget;
 
 namespace strata::test {
 
+// Saves a grab of `widget` as `fileName` in STRATA_TEST_ARTIFACTS (or the temporary folder).
+bool saveArtifact(QWidget *widget, const QString &fileName);
+
 // The base of a GUI test class: finds the tested widget's children by object name (a
 // renamed one stops the run), types over a field as a user would, and saves screenshots to
 // the test artifacts folder.

@@ -27,6 +27,7 @@ public:
     QList<Asked> pending;
     QList<Ticket> cancelled;
     int landingSkew = 0;  // where a Land really lands, relative to the row asked for
+    bool byOffset = false;  // like a view: every page read by OFFSET from request.row
     int size() const { return m_size; }
     void setSize(int size) { m_size = size; }
 
@@ -73,6 +74,13 @@ public:
         int from = 0;
         int to = 0;  // exclusive
         const int anchor = request.anchor.value(0).toInt();
+        if (byOffset) {
+            PageResult result;
+            result.exactPosition = true;
+            for (qint64 i = request.row; i < qMin<qint64>(request.row + request.limit, m_size); ++i)
+                result.rows << Row{{}, {QString::number(i)}};
+            return result;
+        }
         switch (request.kind) {
         case PageRequest::Kind::First:
             from = 0;
@@ -339,6 +347,23 @@ private slots:
         source.answer();
         QCOMPARE(shown(window, 0), 0);
         QVERIFY(!window.hasFailed());
+    }
+
+    void endByOffsetWithAnEstimateTooHigh()
+    {
+        FakePageSource source(4700);
+        source.byOffset = true;  // a view: no key, so OFFSET; the planner guessed 5,000 rows
+        RowWindow window(&source);
+        window.reset(5000);
+        source.answer();
+        window.setViewport(4960, 4999);
+        QCOMPARE(source.last().kind, PageRequest::Kind::Last);
+        QCOMPARE(source.last().row, 4500);
+        source.answerAll();
+        QCOMPARE(window.rowCount(), 4700);
+        QVERIFY(window.isCountExact());
+        QCOMPARE(shown(window, 4699), 4699);
+        QCOMPARE(shown(window, 4500), 4500);
     }
 
     void exactCountArrivesLater()

@@ -1,6 +1,10 @@
 #include "ExportRunner.h"
 
+#include "data/RowWindow.h"
+#include "data/TableBrowser.h"
+
 #include <QFileDialog>
+#include <QHeaderView>
 #include <QLocale>
 #include <QProgressDialog>
 
@@ -26,6 +30,26 @@ ExportRunner::ExportRunner(QWidget *parent)
         delete m_progress;
         emit ended(tr("Export cancelled; no file written."), false);
     });
+}
+
+ExportRequest ExportRunner::request(const TableBrowser &browser, const QHeaderView &header, bool filtered)
+{
+    const RelationInfo &relation = browser.relation();
+    ExportRequest request;
+    request.schema = relation.schema;
+    request.table = relation.name;
+    for (int visual = 0; visual < header.count(); ++visual) {
+        const int logical = header.logicalIndex(visual);
+        if (!header.isSectionHidden(logical))
+            request.columns << relation.columns.value(logical).name;
+    }
+    if (filtered) {
+        request.where = browser.compiledFilter().sql;
+        request.params = browser.compiledFilter().params;
+    }
+    request.orderBy = BrowseQuery::orderBy(relation, browser.sort());
+    request.estimatedRows = browser.window()->isCountExact() ? double(browser.window()->rowCount()) : browser.estimate();
+    return request;
 }
 
 bool ExportRunner::start(ExportRequest request)

@@ -12,18 +12,6 @@
 
 namespace strata {
 
-namespace {
-
-Column schemaColumn(const RelationColumn &c)
-{
-    Column column;
-    column.name = c.name;
-    column.type = c.type;
-    return column;
-}
-
-} // namespace
-
 FilterBar::FilterBar(QWidget *parent)
     : QWidget(parent)
     , m_conditions(new QVBoxLayout)
@@ -125,7 +113,7 @@ void FilterBar::fillOperators(const Condition &condition)
     condition.op->clear();
     if (index < 0 || index >= m_columns.size())
         return;
-    for (RowFilter::Op op : RowFilter::opsFor(schemaColumn(m_columns[index])))
+    for (RowFilter::Op op : RowFilter::opsFor(m_columns[index].toColumn()))
         condition.op->addItem(RowFilter::opLabel(op), int(op));
     condition.op->setCurrentIndex(qMax(0, condition.op->findData(previous)));
     updateValueEdits(condition);

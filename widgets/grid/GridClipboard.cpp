@@ -10,18 +10,6 @@
 
 namespace strata::GridClipboard {
 
-namespace {
-
-Column schemaColumn(const RelationColumn &c)
-{
-    Column column;
-    column.name = c.name;
-    column.type = c.type;
-    return column;
-}
-
-} // namespace
-
 CellBlock selection(const QTableView &view, const TableModel &model, int *skipped)
 {
     CellBlock block;
@@ -47,7 +35,7 @@ CellBlock selection(const QTableView &view, const TableModel &model, int *skippe
     std::sort(columns.begin(), columns.end(),
               [header](int a, int b) { return header->visualIndex(a) < header->visualIndex(b); });
     for (int c : columns)
-        block.columns << schemaColumn(model.relation().columns.value(c));
+        block.columns << model.relation().columns.value(c).toColumn();
     for (int r = top; r <= bottom; ++r) {
         if (!model.isLoaded(r)) {
             if (skipped)

@@ -6,6 +6,7 @@
 #include "FilterBar.h"
 #include "GridClipboard.h"
 #include "ReviewDialog.h"
+#include "TableLayoutStore.h"
 #include "ValuePanel.h"
 #include "data/CatalogModel.h"
 #include "data/RowWindow.h"
@@ -24,10 +25,8 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
-#include <QSettings>
 #include <QSplitter>
 #include <QToolBar>
-#include <QUrl>
 #include <QVBoxLayout>
 
 namespace strata {
@@ -39,10 +38,10 @@ TableTab::TableTab(const ConnectionSpec &spec, const QString &password, const QS
     , m_password(password)
     , m_production(production)
     , m_locked(production)
-    , m_settingsKey(settingsKey)
+    , m_layouts(settingsKey)
 {
     buildUi();
-    show(Location{schema, name, {}, {}, {}, true});
+    display(Location{schema, name, {}, {}, {}, true});
 }
 
 TableTab::~TableTab()
@@ -193,7 +192,7 @@ void TableTab::navigate(const Location &location)
     }
     m_back << current();
     m_forward.clear();
-    show(location);
+    display(location);
 }
 
 void TableTab::goBack()
@@ -201,7 +200,7 @@ void TableTab::goBack()
     if (m_back.isEmpty())
         return;
     m_forward << current();
-    show(m_back.takeLast());
+    display(m_back.takeLast());
 }
 
 void TableTab::goForward()
@@ -209,27 +208,19 @@ void TableTab::goForward()
     if (m_forward.isEmpty())
         return;
     m_back << current();
-    show(m_forward.takeLast());
+    display(m_forward.takeLast());
 }
 
-void TableTab::show(const Location &location)
+void TableTab::display(const Location &location)
 {
     saveLayout();
     m_location = location;
     if (location.restoreSaved) {
         // What the user last looked at in this table, if they looked at it before.
-        QSettings settings;
-        const QStringList sort = settings.value(layoutKey(QStringLiteral("sort"))).toStringList();
-        for (const QString &item : sort)
-            m_location.sort << SortColumn{item.mid(1), item.startsWith(u'-')};
-        const QStringList filters = settings.value(layoutKey(QStringLiteral("filters"))).toStringList();
-        for (const QString &item : filters) {
-            const QStringList parts = item.split(QChar(0x1f));
-            const std::optional<RowFilter::Op> op = RowFilter::opFromId(parts.value(1));
-            if (parts.size() >= 2 && op)
-                m_location.filters << RowFilter{parts[0], *op, parts.mid(2)};
-        }
-        m_location.rawWhere = settings.value(layoutKey(QStringLiteral("where"))).toString();
+        const TableLayoutStore::Saved saved = m_layouts.load(location.schema, location.name);
+        m_location.sort = saved.sort;
+        m_location.filters = saved.filters;
+        m_location.rawWhere = saved.rawWhere;
     }
     m_browser = std::make_unique<TableBrowser>(m_spec, m_password, m_location.schema, m_location.name);
     TableBrowser *browser = m_browser.get();
@@ -556,51 +547,31 @@ void TableTab::showHeaderMenu(const QPoint &pos)
     menu.exec(header->mapToGlobal(pos));
 }
 
-QString TableTab::layoutKey(const QString &what) const
-{
-    // Names go in as percent-encoded text: a table called "a/b" must not open a settings group.
-    const auto encode = [](const QString &text) { return QString::fromLatin1(QUrl::toPercentEncoding(text)); };
-    return QStringLiteral("tables/%1/%2/%3/%4").arg(encode(m_settingsKey), encode(m_location.schema),
-                                                     encode(m_location.name), what);
-}
-
 void TableTab::saveLayout()
 {
-    if (!m_browser || !m_browser->isOpen())
-        return;
-    QSettings settings;
-    QStringList sort;
-    for (const SortColumn &s : m_browser->sort())
-        sort << (s.descending ? u'-' : u'+') + s.column;
-    settings.setValue(layoutKey(QStringLiteral("sort")), sort);
-    QStringList filters;
-    for (const RowFilter &f : m_browser->filters())
-        filters << (QStringList{f.column, RowFilter::opId(f.op)} + f.values).join(QChar(0x1f));
-    settings.setValue(layoutKey(QStringLiteral("filters")), filters);
-    settings.setValue(layoutKey(QStringLiteral("where")), m_browser->rawWhere());
-    QStringList columns;
-    for (const RelationColumn &c : m_browser->relation().columns)
-        columns << c.name;
-    settings.setValue(layoutKey(QStringLiteral("columns")), columns);
-    settings.setValue(layoutKey(QStringLiteral("header")), m_grid->horizontalHeader()->saveState());
+    if (m_browser)
+        m_layouts.save(*m_browser, *m_grid->horizontalHeader());
 }
 
 void TableTab::restoreLayout()
 {
-    QSettings settings;
-    QStringList columns;
-    for (const RelationColumn &c : m_browser->relation().columns)
-        columns << c.name;
-    // A header state only fits the columns it was saved with.
-    if (settings.value(layoutKey(QStringLiteral("columns"))).toStringList() == columns)
-        m_grid->horizontalHeader()->restoreState(settings.value(layoutKey(QStringLiteral("header"))).toByteArray());
+    if (m_layouts.restoreHeader(*m_browser, *m_grid->horizontalHeader()))
+        return;
+    // A table seen for the first time: columns as wide as the first rows need, within reason.
+    auto *once = new QObject(m_browser.get());
+    connect(m_browser->window(), &RowWindow::rowsLoaded, once, [this, once] {
+        for (int c = 0; c < m_grid->model()->columnCount(); ++c) {
+            m_grid->resizeColumnToContents(c);
+            m_grid->setColumnWidth(c, qBound(60, m_grid->columnWidth(c), 320));
+        }
+        once->deleteLater();
+    });
 }
 
 void TableTab::exportRows(int format, const QString &path, bool filtered)
 {
     if (!m_browser->isOpen())
         return;
-    const RelationInfo &relation = m_browser->relation();
     const bool hasFilter = !m_browser->compiledFilter().isEmpty();
     if (hasFilter && filtered && path.isEmpty()) {
         QMessageBox box(QMessageBox::Question, tr("Export"), tr("Export the filtered rows or the whole table?"),
@@ -611,27 +582,11 @@ void TableTab::exportRows(int format, const QString &path, bool filtered)
             return;
         filtered = box.clickedButton() == onlyFiltered;
     }
-    ExportRequest request;
+    ExportRequest request = ExportRunner::request(*m_browser, *m_grid->horizontalHeader(), filtered && hasFilter);
     request.spec = m_spec;
     request.password = m_password;
-    request.schema = relation.schema;
-    request.table = relation.name;
-    // The columns shown, in the order shown.
-    const QHeaderView *header = m_grid->horizontalHeader();
-    for (int visual = 0; visual < header->count(); ++visual) {
-        const int logical = header->logicalIndex(visual);
-        if (!header->isSectionHidden(logical))
-            request.columns << relation.columns.value(logical).name;
-    }
-    if (filtered && hasFilter) {
-        request.where = m_browser->compiledFilter().sql;
-        request.params = m_browser->compiledFilter().params;
-    }
-    request.orderBy = BrowseQuery::orderBy(relation, m_browser->sort());
     request.format = ExportRequest::Format(format);
     request.path = path;
-    request.estimatedRows = m_browser->window()->isCountExact() ? double(m_browser->window()->rowCount())
-                                                                : m_browser->estimate();
     if (!m_export) {
         m_export = new ExportRunner(this);
         connect(m_export, &ExportRunner::ended, this, [this](const QString &message, bool ok) {

@@ -4,6 +4,7 @@
 #include "data/RowFilter.h"
 #include "pg/ConnectionSpec.h"
 #include "pg/PgError.h"
+#include "TableLayoutStore.h"
 
 #include <QWidget>
 
@@ -77,7 +78,7 @@ signals:
 
 private:
     void buildUi();
-    void show(const Location &location);
+    void display(const Location &location);
     void opened();
     void failed(const PgError &error);
     void updateCount();
@@ -90,14 +91,13 @@ private:
     void unlock();
     void saveLayout();
     void restoreLayout();
-    QString layoutKey(const QString &what) const;
     Location current() const;
 
     ConnectionSpec m_spec;
     QString m_password;
     bool m_production;
     bool m_locked;
-    QString m_settingsKey;
+    TableLayoutStore m_layouts;
     std::unique_ptr<TableBrowser> m_browser;
     Location m_location;
     QList<Location> m_back;
