@@ -90,6 +90,7 @@ MainWindow::MainWindow(QWidget *parent)
             m_details->showObject(schema, name);
     });
     connect(m_introspector, &Introspector::finished, this, [this](const Schema &schema) {
+        m_schema = schema;
         m_details->setSchema(schema);
         emit schemaLoaded();
     });
@@ -225,6 +226,7 @@ void MainWindow::openConnection(const ConnectionSpec &spec, const QString &title
         }
     }
     m_catalog->load(nullptr);
+    m_schema = {};
     m_details->setSchema({});
     m_details->clear();
     m_pendingRestore = false;
@@ -256,8 +258,9 @@ TableTab *MainWindow::openTable(const QString &schema, const QString &name)
     }
     const ServerInfo &server = m_connection->serverInfo();
     const QString settingsKey = QStringLiteral("%1:%2/%3").arg(server.host, server.port, server.database);
+    const double estimate = m_catalog->find(schema, name).data(CatalogModel::RowEstimateRole).toDouble();
     auto *tab = new TableTab(m_connection->spec(), m_connection->password(), schema, name, m_production, settingsKey,
-                             m_tabs);
+                             RelationInfo::fromSchema(m_schema, schema, name, estimate), m_tabs);
     const int index = m_tabs->addTab(tab, tab->title());
     connect(tab, &TableTab::titleChanged, this, [this, tab](const QString &title) {
         const int at = m_tabs->indexOf(tab);

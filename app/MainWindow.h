@@ -1,6 +1,7 @@
 #pragma once
 
 #include "pg/Connection.h"
+#include "schema/Schema.h"
 
 #include <QMainWindow>
 #include <QSettings>
@@ -77,6 +78,7 @@ private:
 
     QSettings m_settings;
     std::unique_ptr<Connection> m_connection;
+    Schema m_schema;  // as last read, for tabs that open before asking the catalogs again
     QString m_title;
     QString m_savedId;
     bool m_production = false;

@@ -2719,7 +2719,7 @@ Befehle (ohne Bildschirm nutzbar): %1</translation>
     </message>
     <message>
         <source>raw SQL condition, e.g. created_at &gt; now() - interval &apos;1 day&apos;</source>
-        <translation>SQL-Bedingung, z. B. created_at &gt; now() - interval '1 day'</translation>
+        <translation>SQL-Bedingung, z. B. created_at &gt; now() - interval &apos;1 day&apos;</translation>
     </message>
     <message>
         <source>Apply</source>

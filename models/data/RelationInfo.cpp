@@ -1,6 +1,7 @@
 #include "RelationInfo.h"
 
 #include "Tr.h"
+#include "schema/Schema.h"
 #include "schema/SqlQuote.h"
 
 #include <QJsonArray>
@@ -47,9 +48,9 @@ RelationColumn::Kind kindOf(const QString &type, const QString &category, bool i
         return Kind::Bytea;
     if (type == u"uuid")
         return Kind::Uuid;
-    if (category == u"I")
+    if (category == u"I" || type == u"inet" || type == u"cidr" || type.startsWith(u"macaddr"))
         return Kind::Network;
-    if (category == u"S")
+    if (category == u"S" || type == u"text" || type.startsWith(u"character") || type == u"name")
         return Kind::Text;
     return Kind::Other;
 }
@@ -71,6 +72,59 @@ QList<Column> RelationInfo::schemaColumns() const
     for (const RelationColumn &c : columns)
         list << c.toColumn();
     return list;
+}
+
+RelationInfo RelationInfo::fromSchema(const Schema &schema, const QString &schemaName, const QString &name,
+                                      double estimatedRows)
+{
+    RelationInfo info;
+    const Table *table = schema.table(schemaName, name);
+    const View *view = table ? nullptr : schema.view(schemaName, name);
+    if (!table && !view)
+        return info;
+    info.schema = schemaName;
+    info.name = name;
+    info.estimatedRows = estimatedRows;
+    info.canSelect = true;
+    info.kind = table ? (table->kind == Table::Kind::Partitioned ? u'p' : u'r') : (view->materialized ? u'm' : u'v');
+    for (const Column &c : table ? table->columns : view->columns) {
+        RelationColumn column;
+        column.name = c.name;
+        column.type = c.type + QStringLiteral("[]").repeated(c.arrayDimensions);
+        const Enum *enumType = c.typeSchema.isEmpty() ? nullptr : schema.enumType(c.typeSchema, c.type);
+        if (enumType)
+            column.enumValues = enumType->values;
+        column.kind = kindOf(c.type, {}, c.arrayDimensions > 0, enumType != nullptr);
+        column.notNull = c.notNull;
+        column.hasDefault = c.defaultExpression.has_value() || c.identity.has_value();
+        column.generated = c.generatedExpression.has_value()
+            || (c.identity && c.identity->kind == Identity::Kind::Always);
+        info.columns << column;
+    }
+    if (!table)
+        return info;
+    if (table->primaryKey)
+        info.primaryKey = table->primaryKey->columns;
+    for (const ForeignKey &fk : table->foreignKeys)
+        info.foreignKeys << RelationLink{fk.name, fk.columns, fk.targetSchema, fk.targetTable, fk.targetColumns};
+    for (const Table &other : schema.tables) {
+        for (const ForeignKey &fk : other.foreignKeys) {
+            if (fk.targetSchema == schemaName && fk.targetTable == name)
+                info.referencedBy << RelationLink{fk.name, fk.targetColumns, other.schema, other.name, fk.columns};
+        }
+    }
+    return info;
+}
+
+bool RelationInfo::sameShape(const RelationInfo &other) const
+{
+    if (kind != other.kind || primaryKey != other.primaryKey || columns.size() != other.columns.size())
+        return false;
+    for (int i = 0; i < columns.size(); ++i) {
+        if (columns[i].name != other.columns[i].name || columns[i].type != other.columns[i].type)
+            return false;
+    }
+    return true;
 }
 
 int RelationInfo::columnIndex(const QString &column) const

@@ -9,6 +9,8 @@
 
 namespace strata {
 
+struct Schema;
+
 // A column of a browsed relation, with what the grid needs to show and edit its values.
 struct RelationColumn {
     enum class Kind { Text, Boolean, Integer, Numeric, Float, Date, Time, Timestamp, TimestampTz,
@@ -62,6 +64,12 @@ struct RelationInfo {
     static Query query(const QString &schema, const QString &name);
     // From that query's result; an empty result means the relation does not exist.
     static RelationInfo fromResult(const QueryResult &result, QString *error);
+    // From a schema read earlier (the sidebar's), so that the first page need not wait for the
+    // catalogs: everything but the privileges, which stay unknown (false). Empty name: not found.
+    static RelationInfo fromSchema(const Schema &schema, const QString &schemaName, const QString &name,
+                                   double estimatedRows);
+    // Whether the rows read with `other` would look the same: kind, columns and key.
+    bool sameShape(const RelationInfo &other) const;
 };
 
 } // namespace strata

@@ -67,15 +67,22 @@ void TableBrowser::fail(const PgError &error)
 
 void TableBrowser::connectionOpened()
 {
-    // The description first: the first page needs it. The zone is set while it travels back,
-    // so the first page, which queues behind, already shows times in this machine's zone.
-    readRelation();
+    const bool known = !m_opened && !m_known.name.isEmpty();
+    // The description before the first page, which needs it, unless the app knew it already.
+    // The zone is set while the description travels back, so that the first page, queued
+    // behind, shows times in this machine's zone.
+    if (!known)
+        readRelation();
     const QByteArray zone = QTimeZone::systemTimeZoneId();
     if (!zone.isEmpty())
         m_timeZoneRequest = m_connection->submit(QStringLiteral("SELECT pg_catalog.set_config('TimeZone', $1, false)"),
                                                  {QString::fromUtf8(zone)});
     else
         m_timeZoneRequest = m_connection->submit(QStringLiteral("SELECT pg_catalog.current_setting('TimeZone')"));
+    if (known) {
+        useRelation(m_known);
+        readRelation();  // to confirm the shape, and for the privileges
+    }
 }
 
 void TableBrowser::readRelation()
@@ -122,6 +129,20 @@ void TableBrowser::relationRead(const QueryResult &result)
     }
     relation.schema = m_schema;
     relation.name = m_name;
+    if (m_opened && relation.sameShape(m_relation)) {
+        // The rows already shown stay: only privileges, keys elsewhere and estimates change.
+        m_relation = relation;
+        m_model->updateRelation(m_relation);
+        updateEditable();
+        emit described();
+        return;
+    }
+    useRelation(relation);
+    emit described();
+}
+
+void TableBrowser::useRelation(const RelationInfo &relation)
+{
     m_relation = relation;
     // Filters that name columns which are gone are dropped rather than failing every page.
     const CompiledFilter compiled = FilterCompiler::compile(m_filters, m_rawWhere, m_relation.schemaColumns());

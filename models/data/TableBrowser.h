@@ -27,6 +27,9 @@ public:
                  const QString &name, QObject *parent = nullptr);
     ~TableBrowser() override;
 
+    // What the app already knows of the relation (RelationInfo::fromSchema): the first page then
+    // goes out at once, and the catalogs are read behind it to confirm (and for privileges).
+    void setKnownRelation(const RelationInfo &relation) { m_known = relation; }
     void open();   // -> opened() or failed()
     void retry();  // after failed(): reconnects if needed and reads everything again
     bool isOpen() const { return m_opened; }
@@ -61,6 +64,7 @@ public:
 
 signals:
     void opened();
+    void described();  // the relation's description was read from the catalogs (again)
     void failed(const strata::PgError &error);
     void estimateChanged(double rows);
     void counted(qint64 rows);
@@ -79,6 +83,7 @@ private:
     void sideFailed(RequestId id, const PgError &error);
     void readRelation();
     void relationRead(const QueryResult &result);
+    void useRelation(const RelationInfo &relation);
     void applyQuery();
     void estimateFiltered();
     void setEstimate(double rows);
@@ -97,6 +102,7 @@ private:
     TableModel *m_model;
     EditTransaction *m_edits = nullptr;
     RelationInfo m_relation;
+    RelationInfo m_known;
     QList<SortColumn> m_sort;
     QList<RowFilter> m_filters;
     QString m_rawWhere;

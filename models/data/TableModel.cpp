@@ -31,6 +31,13 @@ void TableModel::setRelation(const RelationInfo &relation)
     endResetModel();
 }
 
+void TableModel::updateRelation(const RelationInfo &relation)
+{
+    m_relation = relation;
+    if (columnCount() > 0)
+        emit headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
+}
+
 void TableModel::setSortMarkers(const QList<SortColumn> &sort)
 {
     m_sort = sort;

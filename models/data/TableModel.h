@@ -32,6 +32,8 @@ public:
     explicit TableModel(RowWindow *window, QObject *parent = nullptr);
 
     void setRelation(const RelationInfo &relation);
+    // The same columns and key, read again (privileges, links): rows and edits stay.
+    void updateRelation(const RelationInfo &relation);
     const RelationInfo &relation() const { return m_relation; }
     void setXminIndex(int index) { m_xminIndex = index; }
     // The header says which columns the rows are sorted by: "name ▲", "id ▼2".

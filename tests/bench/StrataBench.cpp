@@ -2,6 +2,7 @@
 // each figure next to a baseline measured in the same run (diff prints the speed-up and export
 // the throughput ratio, <y/x>, as their goals are stated). Not part of the test suite.
 #include "ApplyBench.h"
+#include "BrowseBench.h"
 #include "DiffBench.h"
 #include "ExportBench.h"
 #include "IntrospectBench.h"
@@ -73,7 +74,18 @@ int main(int argc, char **argv)
         QCoreApplication app(argc, argv);
         return strata::bench::exportTable(rows);
     }
+    if (std::strcmp(figure, "browse") == 0) {
+        const qint64 rows = argc > 2 ? std::atoll(argv[2]) : 10000000;
+        // Fewer rows and the middle is no longer a far jump (RowWindow pages towards rows
+        // within four pages).
+        if (rows < 20000 || argc > 3) {
+            std::fprintf(stderr, "usage: strata_bench browse [rows, at least 20000]\n");
+            return 2;
+        }
+        QCoreApplication app(argc, argv);
+        return strata::bench::browse(rows);
+    }
     std::fprintf(stderr, "usage: strata_bench startup | introspect [tables] | diff [tables] [--npm <folder>] | "
-                         "apply [--npm <folder>] | export [rows]\n");
+                         "apply [--npm <folder>] | export [rows] | browse [rows]\n");
     return 2;
 }

@@ -11,6 +11,7 @@
 #include "data/TableModel.h"
 #include "pg/BlockingQuery.h"
 #include "pg/Connection.h"
+#include "schema/Introspector.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -328,6 +329,39 @@ private slots:
         QCOMPARE(column(run(QStringLiteral("SELECT concat_ws('|', id, name, coalesce(note, 'NULL')) FROM people ORDER BY id")), 0),
                  (QStringList{"1|Ada Lovelace|changed elsewhere", "2|Grace|NULL", "4|Barbara|NULL"}));
         QVERIFY(model->edits().isEmpty());
+    }
+
+    void knownRelationStartsAtOnceAndIsConfirmed()
+    {
+        run(QStringLiteral("CREATE TABLE known (id integer PRIMARY KEY, a text); INSERT INTO known VALUES (1, 'x');"));
+        Connection reader(m_cluster.spec(QStringLiteral("browse")));
+        std::optional<Schema> schema = Introspector::introspectAndWait(reader);
+        QVERIFY(schema);
+        const RelationInfo known = RelationInfo::fromSchema(*schema, QStringLiteral("public"), QStringLiteral("known"), 1);
+        QCOMPARE(known.primaryKey, QStringList{QStringLiteral("id")});
+        QCOMPARE(known.columns.size(), 2);
+
+        // The shape is still right: the first page goes out at once, and the catalogs confirm it
+        // behind it (privileges arrive: the table becomes editable).
+        TableBrowser browser(m_cluster.spec(QStringLiteral("browse")), QString(), QStringLiteral("public"), QStringLiteral("known"));
+        browser.setKnownRelation(known);
+        QSignalSpy described(&browser, &TableBrowser::described);
+        browser.open();
+        QVERIFY(show(browser, 0, 0));
+        QVERIFY(described.wait(10000) || described.size() == 1);
+        QVERIFY(browser.readOnlyReason().isEmpty());
+        QCOMPARE(browser.window()->row(0)->values.value(1), QStringLiteral("x"));
+
+        // A column added since the schema was read: the catalogs win, and the rows are read again.
+        run(QStringLiteral("ALTER TABLE known ADD COLUMN b text DEFAULT 'new'"));
+        TableBrowser stale(m_cluster.spec(QStringLiteral("browse")), QString(), QStringLiteral("public"), QStringLiteral("known"));
+        stale.setKnownRelation(known);
+        QSignalSpy staleDescribed(&stale, &TableBrowser::described);
+        stale.open();
+        QVERIFY(staleDescribed.wait(10000) || staleDescribed.size() == 1);
+        QCOMPARE(stale.relation().columns.size(), 3);
+        QVERIFY(show(stale, 0, 0));
+        QCOMPARE(stale.window()->row(0)->values.value(2), QStringLiteral("new"));
     }
 
     void readOnlyRelationsAndErrors()

@@ -29,16 +29,19 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace strata {
 
 TableTab::TableTab(const ConnectionSpec &spec, const QString &password, const QString &schema, const QString &name,
-                   bool production, const QString &settingsKey, QWidget *parent)
+                   bool production, const QString &settingsKey, const RelationInfo &known, QWidget *parent)
     : QWidget(parent)
     , m_spec(spec)
     , m_password(password)
     , m_production(production)
     , m_locked(production)
     , m_layouts(settingsKey)
+    , m_known(known)
 {
     buildUi();
     display(Location{schema, name, {}, {}, {}, true});
@@ -225,9 +228,12 @@ void TableTab::display(const Location &location)
     m_browser = std::make_unique<TableBrowser>(m_spec, m_password, m_location.schema, m_location.name);
     TableBrowser *browser = m_browser.get();
     browser->setLocked(m_locked);
+    if (m_known.schema == m_location.schema && m_known.name == m_location.name)
+        browser->setKnownRelation(std::exchange(m_known, {}));
     browser->setSort(m_location.sort);
     browser->setFilter(m_location.filters, m_location.rawWhere);
     connect(browser, &TableBrowser::opened, this, &TableTab::opened);
+    connect(browser, &TableBrowser::described, this, &TableTab::updateStatusLine);
     connect(browser, &TableBrowser::failed, this, &TableTab::failed);
     connect(browser, &TableBrowser::estimateChanged, this, &TableTab::updateCount);
     connect(browser, &TableBrowser::counted, this, &TableTab::updateCount);
@@ -280,11 +286,17 @@ void TableTab::opened()
     m_filterBar->setFilters(m_browser->filters(), m_browser->rawWhere());
     restoreLayout();
     m_grid->reportViewport();
+    updateStatusLine();
+}
+
+void TableTab::updateStatusLine()
+{
     const QString reason = m_browser->readOnlyReason();
     QStringList status;
     status << (reason.isEmpty() ? tr("Editable: changes are staged until you apply them.") : reason);
     if (!m_browser->timeZone().isEmpty())
         status << tr("Times with a time zone are shown in %1.").arg(m_browser->timeZone());
+    m_status->setPalette(QPalette());
     m_status->setText(status.join(u' '));
     updateActions();
 }
@@ -387,7 +399,7 @@ void TableTab::unlock()
         return;
     m_locked = false;
     m_browser->setLocked(false);
-    opened();
+    updateStatusLine();
 }
 
 void TableTab::reviewAndApply(bool confirm)

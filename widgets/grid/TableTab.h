@@ -1,6 +1,7 @@
 #pragma once
 
 #include "data/BrowseQuery.h"
+#include "data/RelationInfo.h"
 #include "data/RowFilter.h"
 #include "pg/ConnectionSpec.h"
 #include "pg/PgError.h"
@@ -44,8 +45,10 @@ public:
 
     // `production`: editing is locked until the user unlocks it, and applying asks for the
     // database's name. `settingsKey` names the server and database the layouts are kept under.
+    // `known`: the relation as the app read it with the schema (RelationInfo::fromSchema), so that
+    // the first rows need not wait for the catalogs; empty when not known.
     TableTab(const ConnectionSpec &spec, const QString &password, const QString &schema, const QString &name,
-             bool production, const QString &settingsKey, QWidget *parent = nullptr);
+             bool production, const QString &settingsKey, const RelationInfo &known = {}, QWidget *parent = nullptr);
     ~TableTab() override;
 
     TableBrowser *browser() const { return m_browser.get(); }
@@ -80,6 +83,7 @@ private:
     void buildUi();
     void display(const Location &location);
     void opened();
+    void updateStatusLine();
     void failed(const PgError &error);
     void updateCount();
     void updateActions();
@@ -98,6 +102,7 @@ private:
     bool m_production;
     bool m_locked;
     TableLayoutStore m_layouts;
+    RelationInfo m_known;
     std::unique_ptr<TableBrowser> m_browser;
     Location m_location;
     QList<Location> m_back;
