@@ -10,7 +10,9 @@
 #include "data/RowWindow.h"
 #include "data/TableBrowser.h"
 #include "data/TableModel.h"
+#include "data/TableExport.h"
 #include "grid/DataGrid.h"
+#include "grid/ExportRunner.h"
 #include "grid/FilterBar.h"
 #include "grid/ReviewDialog.h"
 #include "grid/TableTab.h"
@@ -22,6 +24,8 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
+#include <QLocale>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -312,6 +316,34 @@ private slots:
         tab->goForward();
         QTRY_COMPARE(tab->title(), QStringLiteral("owners"));
     }
+    void exactCountAndExport()
+    {
+        TableTab *tab = m_window->openTable(QStringLiteral("public"), QStringLiteral("items"));
+        QTRY_VERIFY_WITH_TIMEOUT(tab->browser()->isOpen(), 20000);
+        tab->browser()->setFilter({}, {});
+        QTRY_VERIFY_WITH_TIMEOUT(loaded(tab, 0), 20000);
+        tab->action(QStringLiteral("count"))->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(tab->countLabel()->text(), QLocale().toString(50000) + QStringLiteral(" rows"), 20000);
+
+        // The filtered rows, in the columns shown, streamed to a file with the progress shown.
+        tab->browser()->setFilter({RowFilter{QStringLiteral("status"), RowFilter::Op::Equals, {QStringLiteral("draft")}}});
+        QTRY_VERIFY_WITH_TIMEOUT(loaded(tab, 0), 20000);
+        const QString path = QDir(test::testClusterRoot()).filePath(QStringLiteral("items-%1.csv").arg(QCoreApplication::applicationPid()));
+        QFile::remove(path);
+        tab->exportRows(int(ExportRequest::Format::Csv), path, true);
+        QVERIFY(tab->exportRunner());
+        QSignalSpy ended(tab->exportRunner(), &ExportRunner::ended);
+        QVERIFY(ended.wait(60000));
+        QVERIFY2(ended.first().at(1).toBool(), qPrintable(ended.first().at(0).toString()));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().split('\n');
+        QVERIFY(lines.first().startsWith("id,name,active,status,"));
+        QCOMPARE(lines.size() - 2, sql(QStringLiteral("SELECT count(*) FROM items WHERE status = 'draft'")).toInt());
+        QVERIFY(tab->statusLabel()->text().startsWith(QStringLiteral("Exported")));
+        file.remove();
+    }
+
     void layoutIsRememberedPerTable()
     {
         TableTab *tab = m_window->openTable(QStringLiteral("public"), QStringLiteral("items"));
