@@ -9,6 +9,7 @@
 #include "TableLayoutStore.h"
 #include "ValuePanel.h"
 #include "data/CatalogModel.h"
+#include "data/LinkFilters.h"
 #include "data/RowWindow.h"
 #include "data/TableBrowser.h"
 #include "data/TableModel.h"
@@ -453,16 +454,9 @@ void TableTab::openReferenced(const QModelIndex &index)
     for (const RelationLink &link : relation.foreignKeys) {
         if (!link.columns.contains(column))
             continue;
-        Location target{link.otherSchema, link.otherTable, {}, {}, {}, false};
-        for (int i = 0; i < link.columns.size(); ++i) {
-            const QString value = m_browser->model()
-                                      ->data(index.siblingAtColumn(relation.columnIndex(link.columns[i])), TableModel::ValueRole)
-                                      .toString();
-            if (value.isNull())
-                return;  // a NULL reference points nowhere
-            target.filters << RowFilter{link.otherColumns.value(i), RowFilter::Op::Equals, {value}};
-        }
-        navigate(target);
+        const auto filters = LinkFilters::referenced(relation, link, m_browser->model()->rowValues(index.row()));
+        if (filters)
+            navigate(Location{link.otherSchema, link.otherTable, *filters, {}, {}, false});
         return;
     }
 }
@@ -471,15 +465,8 @@ void TableTab::openReferencing(int linkIndex, int row)
 {
     const RelationInfo &relation = m_browser->relation();
     const RelationLink link = relation.referencedBy.value(linkIndex);
-    Location target{link.otherSchema, link.otherTable, {}, {}, {}, false};
-    for (int i = 0; i < link.columns.size(); ++i) {
-        const QString value = m_browser->model()
-                                  ->data(m_browser->model()->index(row, relation.columnIndex(link.columns[i])), TableModel::ValueRole)
-                                  .toString();
-        target.filters << RowFilter{link.otherColumns.value(i), value.isNull() ? RowFilter::Op::IsNull : RowFilter::Op::Equals,
-                                    value.isNull() ? QStringList() : QStringList{value}};
-    }
-    navigate(target);
+    navigate(Location{link.otherSchema, link.otherTable,
+                      LinkFilters::referencing(relation, link, m_browser->model()->rowValues(row)), {}, {}, false});
 }
 
 void TableTab::showCellMenu(const QPoint &pos)
