@@ -27,7 +27,9 @@ DataGrid::DataGrid(QWidget *parent)
     setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
                     | QAbstractItemView::AnyKeyPressed);
     setWordWrap(false);
-    setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    // Per item: the scroll bar's range is then the row count, which fits an int for any table;
+    // per pixel it would be rows × row height, past 2^31 at about 80 million rows.
+    setVerticalScrollMode(QAbstractItemView::ScrollPerItem);
     setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     connect(horizontalHeader(), &QHeaderView::sectionClicked, this, [this](int logical) {
         emit sortClicked(logical, QApplication::keyboardModifiers() & Qt::ShiftModifier);
