@@ -192,9 +192,39 @@ private slots:
         QTRY_VERIFY(tab->browser()->sort().value(0).descending);
         QTRY_VERIFY_WITH_TIMEOUT(loaded(tab, 0), 20000);
         QCOMPARE(shown(tab, 0, QStringLiteral("id")), QStringLiteral("50000"));
-        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, at);  // a third time: unsorted
+        // Shift+click adds a column to the sort; the header numbers them.
+        const int name = tab->browser()->relation().columnIndex(QStringLiteral("name"));
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, Qt::ShiftModifier,
+                          QPoint(header->sectionViewportPosition(name) + 10, header->height() / 2));
+        QTRY_COMPARE(tab->browser()->sort().size(), 2);
+        QCOMPARE(header->model()->headerData(price, Qt::Horizontal).toString(), QStringLiteral("price ▼1"));
+        QCOMPARE(header->model()->headerData(name, Qt::Horizontal).toString(), QStringLiteral("name ▲2"));
+        QTRY_VERIFY_WITH_TIMEOUT(loaded(tab, 0), 20000);
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, at);  // a plain click: price alone again
+        QTRY_COMPARE(tab->browser()->sort().size(), 1);
+        tab->browser()->setSort({});
         QTRY_VERIFY(tab->browser()->sort().isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(loaded(tab, 0), 20000);
+    }
+
+    void enumEditsWithADropDown()
+    {
+        TableTab *tab = currentTab();
+        DataGrid *grid = tab->grid();
+        TableModel *model = tab->browser()->model();
+        QTRY_VERIFY(model->isEditable());
+        const QModelIndex cell = model->index(1, tab->browser()->relation().columnIndex(QStringLiteral("status")));
+        grid->scrollTo(cell);
+        doubleClick(grid->viewport(), grid->visualRect(cell).center());
+        QComboBox *editor = nullptr;
+        QTRY_VERIFY((editor = grid->viewport()->findChild<QComboBox *>()) && editor->isVisible());
+        QStringList items;
+        for (int i = 0; i < editor->count(); ++i)
+            items << editor->itemText(i);
+        QCOMPARE(items, (QStringList{"draft", "active", "retired", "NULL"}));
+        QTest::keyClick(editor, Qt::Key_Escape);  // nothing chosen, nothing staged
+        QTRY_VERIFY(!grid->viewport()->findChild<QComboBox *>() || !grid->viewport()->findChild<QComboBox *>()->isVisible());
+        QVERIFY(model->edits().isEmpty());
     }
 
     void filterBarFilters()
