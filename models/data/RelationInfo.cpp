@@ -1,5 +1,6 @@
 #include "RelationInfo.h"
 
+#include "ColumnKind.h"
 #include "Tr.h"
 #include "schema/Schema.h"
 #include "schema/SqlQuote.h"
@@ -20,37 +21,28 @@ QStringList strings(const QJsonValue &value)
     return list;
 }
 
-RelationColumn::Kind kindOf(const QString &type, const QString &category, bool isArray, bool isEnum)
+// What the grid needs to know of a type, from the data layer's own classification
+// (ColumnKind); a domain, which that does not know, by its base type's pg_type.typcategory.
+RelationColumn::Kind kindOf(const Column &column, const QString &baseCategory, bool isEnum)
 {
     using Kind = RelationColumn::Kind;
-    if (isArray)
-        return Kind::Array;
+    if (column.arrayDimensions > 0)
+        return Kind::Other;
     if (isEnum)
         return Kind::Enum;
-    if (type == u"boolean")
+    switch (ColumnKind::of(column).category) {
+    case ColumnKind::Category::Boolean: return Kind::Boolean;
+    case ColumnKind::Category::Integer: return Kind::Integer;
+    case ColumnKind::Category::Numeric: return Kind::Numeric;
+    case ColumnKind::Category::Float: return Kind::Float;
+    case ColumnKind::Category::Text: return Kind::Text;
+    case ColumnKind::Category::Json:
+    case ColumnKind::Category::Jsonb: return Kind::Json;
+    default: break;
+    }
+    if (baseCategory == u"B")
         return Kind::Boolean;
-    if (type == u"smallint" || type == u"integer" || type == u"bigint" || type == u"oid")
-        return Kind::Integer;
-    if (type.startsWith(u"numeric") || type == u"money")
-        return Kind::Numeric;
-    if (type == u"real" || type == u"double precision")
-        return Kind::Float;
-    if (type == u"date")
-        return Kind::Date;
-    if (type.startsWith(u"timestamp"))
-        return type.endsWith(u"with time zone") && !type.endsWith(u"without time zone")
-            ? Kind::TimestampTz : Kind::Timestamp;
-    if (type.startsWith(u"time"))
-        return Kind::Time;
-    if (type == u"json" || type == u"jsonb")
-        return Kind::Json;
-    if (type == u"bytea")
-        return Kind::Bytea;
-    if (type == u"uuid")
-        return Kind::Uuid;
-    if (category == u"I" || type == u"inet" || type == u"cidr" || type.startsWith(u"macaddr"))
-        return Kind::Network;
-    if (category == u"S" || type == u"text" || type.startsWith(u"character") || type == u"name")
+    if (baseCategory == u"S")
         return Kind::Text;
     return Kind::Other;
 }
@@ -94,7 +86,7 @@ RelationInfo RelationInfo::fromSchema(const Schema &schema, const QString &schem
         const Enum *enumType = c.typeSchema.isEmpty() ? nullptr : schema.enumType(c.typeSchema, c.type);
         if (enumType)
             column.enumValues = enumType->values;
-        column.kind = kindOf(c.type, {}, c.arrayDimensions > 0, enumType != nullptr);
+        column.kind = kindOf(c, {}, enumType != nullptr);
         column.notNull = c.notNull;
         column.hasDefault = c.defaultExpression.has_value() || c.identity.has_value();
         column.generated = c.generatedExpression.has_value()
@@ -176,6 +168,8 @@ SELECT json_build_object(
       'name', a.attname,
       'type', pg_catalog.format_type(a.atttypid, a.atttypmod),
       'category', bt.typcategory,
+      'base', pg_catalog.format_type(et.oid, CASE WHEN t.typcategory = 'A' THEN NULL ELSE a.atttypmod END),
+      'builtin', et.typnamespace = 'pg_catalog'::regnamespace,
       'array', t.typcategory = 'A',
       'enum', et.typtype = 'e',
       'labels', (SELECT json_agg(e.enumlabel ORDER BY e.enumsortorder) FROM pg_catalog.pg_enum e
@@ -248,8 +242,13 @@ RelationInfo RelationInfo::fromResult(const QueryResult &result, QString *error)
         column.name = c.value(u"name").toString();
         column.type = c.value(u"type").toString();
         column.enumValues = strings(c.value(u"labels"));
-        column.kind = kindOf(column.type, c.value(u"category").toString(), c.value(u"array").toBool(),
-                             c.value(u"enum").toBool());
+        Column typed;
+        typed.type = c.value(u"base").toString();
+        // Not pg_catalog's: ColumnKind must not take a user type for the built-in of that name.
+        if (!c.value(u"builtin").toBool())
+            typed.typeSchema = QStringLiteral("-");
+        typed.arrayDimensions = c.value(u"array").toBool() ? 1 : 0;
+        column.kind = kindOf(typed, c.value(u"category").toString(), c.value(u"enum").toBool());
         column.notNull = c.value(u"notnull").toBool();
         column.hasDefault = c.value(u"default").toBool();
         column.generated = c.value(u"generated").toBool();

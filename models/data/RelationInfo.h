@@ -13,8 +13,7 @@ struct Schema;
 
 // A column of a browsed relation, with what the grid needs to show and edit its values.
 struct RelationColumn {
-    enum class Kind { Text, Boolean, Integer, Numeric, Float, Date, Time, Timestamp, TimestampTz,
-                      Json, Bytea, Enum, Array, Uuid, Network, Other };
+    enum class Kind { Text, Boolean, Integer, Numeric, Float, Json, Enum, Other };
     QString name;
     QString type;            // format_type(): "timestamp with time zone", "text[]", "post_status"
     Kind kind = Kind::Text;

@@ -33,12 +33,16 @@ void TablePageSource::requestStatistics()
     if (m_statistics.requested || m_query.landing.mode != Landing::Mode::Statistics || !m_connection)
         return;
     m_statistics.requested = true;
-    m_statisticsRequest = m_connection->submit(
-        {QStringLiteral("SELECT s.inherited, s.null_frac::float8, h.v FROM pg_catalog.pg_stats s "
-                        "LEFT JOIN LATERAL unnest(s.histogram_bounds::text::text[]) WITH ORDINALITY AS h(v, i) ON true "
-                        "WHERE s.schemaname = $1 AND s.tablename = $2 AND s.attname = $3 "
-                        "ORDER BY s.inherited DESC, h.i"),
-         {m_schema, m_table, m_query.landing.column}});
+    m_statisticsRequest = m_connection->submit(statisticsQuery(m_schema, m_table, m_query.landing.column));
+}
+
+Query TablePageSource::statisticsQuery(const QString &schema, const QString &table, const QString &column)
+{
+    return {QStringLiteral("SELECT s.inherited, s.null_frac::float8, h.v FROM pg_catalog.pg_stats s "
+                           "LEFT JOIN LATERAL unnest(s.histogram_bounds::text::text[]) WITH ORDINALITY AS h(v, i) ON true "
+                           "WHERE s.schemaname = $1 AND s.tablename = $2 AND s.attname = $3 "
+                           "ORDER BY s.inherited DESC, h.i"),
+            {schema, table, column}};
 }
 
 void TablePageSource::statisticsRead(const QueryResult &result)

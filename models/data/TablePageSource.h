@@ -21,6 +21,9 @@ public:
     void setQuery(const BrowseQuery &query, const QString &schema, const QString &table);
     const BrowseQuery &query() const { return m_query; }
 
+    // The landing column's histogram and NULL fraction (pg_stats), read before the first jump.
+    static Query statisticsQuery(const QString &schema, const QString &table, const QString &column);
+
     Ticket fetch(const PageRequest &request) override;
     void cancel(Ticket ticket) override;
 

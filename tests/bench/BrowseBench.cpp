@@ -10,6 +10,7 @@
 #include "data/RelationInfo.h"
 #include "data/RowWindow.h"
 #include "data/TableBrowser.h"
+#include "data/TablePageSource.h"
 #include "schema/Introspector.h"
 #include "pg/Connection.h"
 
@@ -357,14 +358,6 @@ bool replayOpen(const RawParams &params, const RelationInfo &relation, OpenSteps
     return zoneMs >= 0 && relationMs >= 0 && firstMs >= 0;
 }
 
-// The landing query TablePageSource sends before a far jump's page (a copy of the one in
-// TablePageSource::fetch, for the breakdown only).
-const QByteArray statisticsSql =
-    "SELECT s.inherited, s.null_frac::float8, h.v FROM pg_catalog.pg_stats s "
-    "LEFT JOIN LATERAL unnest(s.histogram_bounds::text::text[]) WITH ORDINALITY AS h(v, i) ON true "
-    "WHERE s.schemaname = $1 AND s.tablename = $2 AND s.attname = $3 "
-    "ORDER BY s.inherited DESC, h.i";
-
 // VmRSS (resident now) or VmHWM (the peak) of this process, in kB.
 qint64 statusKb(const char *field)
 {
@@ -479,11 +472,8 @@ int browse(qint64 rows)
     catchInterrupts();
     test::TestCluster cluster;
     QString error;
-    std::fprintf(stderr, "starting PostgreSQL…\n");
-    if (!cluster.start(&error))
-        return fail(error);
     const QString database = QStringLiteral("browse_bench");
-    if (!cluster.createDatabase(database, &error))
+    if (!startServer(cluster, database, &error))
         return fail(error);
     const ConnectionSpec spec = cluster.spec(database);
     const RawParams rawParams(spec);
@@ -614,13 +604,16 @@ int browse(qint64 rows)
         QList<double> pageJump;
         QList<double> statisticsJump;
         const QString landingColumn = jump.sort.isEmpty() ? QStringLiteral("id") : jump.sort.first().column;
-        const QList<QByteArray> statisticsParams{schemaName.toUtf8(), tableName.toUtf8(), landingColumn.toUtf8()};
+        const Query statistics = TablePageSource::statisticsQuery(schemaName, tableName, landingColumn);
+        QList<QByteArray> statisticsParams;
+        for (const QString &p : statistics.params)
+            statisticsParams << p.toUtf8();
         for (int round = 1; round <= rounds; ++round) {
             QString landed;
             const auto runOurs = [&] { oursJump.append(browserJump(*browser, target, &landed, &error)); };
             const auto runRaw = [&] {
                 rawJump.append(rawRun(rawSession, jump.rawSql, params, pageSize, &error));
-                statisticsJump.append(rawRun(rawSession, statisticsSql, statisticsParams, -1, &error));
+                statisticsJump.append(rawRun(rawSession, statistics.sql.toUtf8(), statisticsParams, -1, &error));
                 pageJump.append(rawRun(rawSession, pageQuery.sql.toUtf8(), pageParams, pageSize, &error));
             };
             if (round % 2) {

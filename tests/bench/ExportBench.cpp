@@ -127,11 +127,8 @@ int exportTable(qint64 rows)
     catchInterrupts();
     test::TestCluster cluster;
     QString error;
-    std::fprintf(stderr, "starting PostgreSQL…\n");
-    if (!cluster.start(&error))
-        return fail(error);
     const QString database = QStringLiteral("export_bench");
-    if (!cluster.createDatabase(database, &error))
+    if (!startServer(cluster, database, &error))
         return fail(error);
     QTemporaryDir dir;
     if (!dir.isValid())

@@ -1,5 +1,9 @@
 #include "Interrupt.h"
 
+#include "TestCluster.h"
+
+#include <cstdio>
+
 #include <atomic>
 
 #include <signal.h>
@@ -36,6 +40,12 @@ void catchInterrupts()
 bool wasInterrupted()
 {
     return interrupted;
+}
+
+bool startServer(test::TestCluster &cluster, const QString &database, QString *error)
+{
+    std::fprintf(stderr, "starting PostgreSQL…\n");
+    return cluster.start(error) && cluster.createDatabase(database, error);
 }
 
 } // namespace strata::bench

@@ -138,11 +138,8 @@ int introspect(int tables)
     catchInterrupts();
     test::TestCluster cluster;
     QString error;
-    std::fprintf(stderr, "starting PostgreSQL…\n");
-    if (!cluster.start(&error))
-        return fail(error);
     const QString database = QStringLiteral("introspect_bench");
-    if (!cluster.createDatabase(database, &error))
+    if (!startServer(cluster, database, &error))
         return fail(error);
     const ConnectionSpec spec = cluster.spec(database);
     // pg_dump from the server's own folder, so its major version is the server's.

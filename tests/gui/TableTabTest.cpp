@@ -146,6 +146,14 @@ private slots:
         QCOMPARE(tab->title(), QStringLiteral("items"));
         QTRY_VERIFY_WITH_TIMEOUT(loaded(tab, 0), 20000);
         QCOMPARE(shown(tab, 0, QStringLiteral("id")), QStringLiteral("1"));
+        // What the grid draws and edits by, read from the catalogs.
+        QTRY_VERIFY(tab->browser()->relation().canUpdate);
+        using Kind = RelationColumn::Kind;
+        QList<Kind> kinds;
+        for (const RelationColumn &column : tab->browser()->relation().columns)
+            kinds << column.kind;
+        QCOMPARE(kinds, (QList<Kind>{Kind::Integer, Kind::Text, Kind::Boolean, Kind::Enum, Kind::Numeric, Kind::Integer,
+                                     Kind::Other, Kind::Json, Kind::Other, Kind::Text, Kind::Integer}));
         QTRY_COMPARE(tab->countLabel()->text(), QStringLiteral("~50.0K rows"));
         // Types as the server prints them: exact numbers, the zone shown, NULL is not ''.
         QCOMPARE(shown(tab, 0, QStringLiteral("big")), QStringLiteral("9223372036854775001"));
