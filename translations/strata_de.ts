@@ -3516,6 +3516,10 @@ Befehle (ohne Bildschirm nutzbar): %1</translation>
         <source>Whole table</source>
         <translation>Ganze Tabelle</translation>
     </message>
+    <message>
+        <source>1 row</source>
+        <translation>1 Zeile</translation>
+    </message>
 </context>
 <context>
     <name>strata::ValuePanel</name>

@@ -339,6 +339,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(loaded(tab, 0), 20000);
         QCOMPARE(shown(tab, 0, QStringLiteral("id")), owner);
         QCOMPARE(tab->browser()->window()->rowCount(), 1);
+        QTRY_COMPARE(tab->countLabel()->text(), QStringLiteral("1 row (filtered)"));
         QVERIFY(tab->action(QStringLiteral("back"))->isEnabled());
         // Referenced by: the items that point at this owner.
         tab->openReferencing(0, 0);

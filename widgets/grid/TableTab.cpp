@@ -317,7 +317,7 @@ void TableTab::updateCount()
     if (m_browser->isCounting())
         text = tr("counting…");
     else if (window->isCountExact())
-        text = tr("%L1 rows").arg(window->rowCount());
+        text = window->rowCount() == 1 ? tr("1 row") : tr("%L1 rows").arg(window->rowCount());
     else if (m_browser->estimate() >= 0)
         text = tr("%1 rows").arg(CatalogModel::formatEstimate(qMax<double>(m_browser->estimate(), window->rowCount())));
     else
